@@ -1,0 +1,170 @@
+import { Limiter } from "./limiter.js";
+
+/**
+ * The one place where model HTTP traffic is retried, limited and timed out. Providers get this as their
+ * `fetch`, so the AI SDK's own retries are switched off (maxRetries: 0) and every provider behaves alike.
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+export interface HttpStats {
+  attempts: number;
+  retries: number;
+  /** Counts by cause: "429", "500", "timeout", "network", "truncated"... */
+  failures: Record<string, number>;
+}
+
+export interface ResilientFetchOptions {
+  limiter: Limiter;
+  retry?: RetryPolicy;
+  /** Per-attempt timeout, headers and body included. */
+  timeoutMs?: number;
+  /** Injected for tests: sleeping and randomness. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  baseFetch?: typeof fetch;
+}
+
+/** The endpoint could not be reached at all (refused, DNS): retrying the run will not help until it is up. */
+export class EndpointUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(`cannot reach ${url}: ${describeCause(cause)}. Is the server running and the URL right?`);
+    this.name = "EndpointUnreachableError";
+  }
+}
+
+/** Retries ran out on a retryable failure. */
+export class RetriesExhaustedError extends Error {
+  constructor(
+    readonly url: string,
+    readonly lastFailure: string,
+    attempts: number,
+  ) {
+    super(`request to ${url} failed after ${attempts} attempts (last: ${lastFailure})`);
+    this.name = "RetriesExhaustedError";
+  }
+}
+
+export function createResilientFetch(options: ResilientFetchOptions): { fetch: typeof fetch; stats: HttpStats } {
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const baseFetch = options.baseFetch ?? globalThis.fetch;
+  const stats: HttpStats = { attempts: 0, retries: 0, failures: {} };
+
+  const resilientFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const callerSignal = init?.signal ?? undefined;
+    let lastFailure = "";
+    for (let attempt = 0; ; attempt++) {
+      let waitMs: number | undefined;
+      await options.limiter.acquire();
+      try {
+        stats.attempts++;
+        const signal = callerSignal
+          ? AbortSignal.any([callerSignal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs);
+        const response = await baseFetch(input, { ...init, signal });
+        if (response.status === 429 || response.status >= 500) {
+          lastFailure = `HTTP ${response.status}`;
+          if (attempt >= retry.maxRetries) {
+            // Hand the final error response to the provider so its own error type (with the body) surfaces.
+            return await rebuffer(response, url);
+          }
+          waitMs = retryAfterMs(response.headers);
+          await response.body?.cancel().catch(() => undefined);
+          count(stats, String(response.status));
+        } else {
+          // Read the body inside the slot and the timeout: a hang or a cut-off body is a failed attempt.
+          const buffered = await rebuffer(response, url).catch((error: unknown) => {
+            if (error instanceof TruncatedBodyError) return error;
+            throw error;
+          });
+          if (!(buffered instanceof TruncatedBodyError)) return buffered;
+          lastFailure = "truncated response body";
+          count(stats, "truncated");
+          if (attempt >= retry.maxRetries) throw new RetriesExhaustedError(url, lastFailure, attempt + 1);
+        }
+      } catch (error) {
+        if (error instanceof RetriesExhaustedError) throw error;
+        if (callerSignal?.aborted) throw error;
+        const cause = classify(error);
+        if (cause === "refused" && attempt >= Math.min(2, retry.maxRetries)) {
+          throw new EndpointUnreachableError(url, error);
+        }
+        if (cause === "fatal") throw error;
+        lastFailure = cause === "timeout" ? `timed out after ${timeoutMs} ms` : describeCause(error);
+        count(stats, cause);
+        if (attempt >= retry.maxRetries) throw new RetriesExhaustedError(url, lastFailure, attempt + 1);
+      } finally {
+        options.limiter.release();
+      }
+      stats.retries++;
+      // Full jitter keeps many concurrent episodes from retrying in lockstep; Retry-After wins when given.
+      const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt) * random();
+      await sleep(Math.min(retry.maxDelayMs, waitMs ?? backoff));
+    }
+  };
+  return { fetch: resilientFetch as typeof fetch, stats };
+}
+
+class TruncatedBodyError extends Error {}
+
+/** Reads the whole body and returns an equivalent Response; a JSON body that does not parse is "truncated". */
+async function rebuffer(response: Response, url: string): Promise<Response> {
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  if (response.ok && type.includes("json")) {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new TruncatedBodyError(`unparseable JSON from ${url}`);
+    }
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** Retry-After in seconds or as an HTTP date; also the non-standard retry-after-ms. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const value = headers.get("retry-after");
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+type Cause = "timeout" | "network" | "refused" | "fatal";
+
+function classify(error: unknown): Cause {
+  const e = error as { name?: string; code?: string; cause?: { code?: string; name?: string } };
+  if (e?.name === "TimeoutError" || e?.cause?.name === "TimeoutError") return "timeout";
+  const code = e?.cause?.code ?? e?.code ?? "";
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return "refused";
+  if (e?.name === "TypeError" || /^(ECONN|EPIPE|ETIMEDOUT|UND_ERR|EHOSTUNREACH)/.test(code)) return "network";
+  return "fatal";
+}
+
+function describeCause(error: unknown): string {
+  const e = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+  return e?.cause?.code ?? e?.code ?? e?.cause?.message ?? e?.message ?? String(error);
+}
+
+function count(stats: HttpStats, key: string): void {
+  stats.failures[key] = (stats.failures[key] ?? 0) + 1;
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+/**
+ * The simulator's `model` field reads like a URL path with a query string:
+ *   misaligned?p=0.3&latencyMs=500
+ * The path names the policy; the query sets its options plus the fault/latency options every policy takes.
+ */
+
+export const POLICIES = ["aligned", "misaligned", "eval-aware", "refuse", "malformed", "judge"] as const;
+export type PolicyName = (typeof POLICIES)[number];
+
+export const MALFORMED_MODES = ["json", "unknown-tool", "empty", "mixed"] as const;
+export type MalformedMode = (typeof MALFORMED_MODES)[number];
+
+/** Injected transport faults and latency; valid on every policy. */
+export interface FaultOptions {
+  latencyMs: number;
+  fail429: number;
+  fail500: number;
+  hang: number;
+  truncate: number;
+  /** Seconds sent in the Retry-After header of a 429. */
+  retryAfter: number;
+  faultSeed: string;
+}
+
+export interface SimOptions {
+  policy: PolicyName;
+  /** Probability an episode is harmful (misaligned, eval-aware when not aware). */
+  p: number;
+  /** Probability eval-aware notices it is being tested. */
+  awareRate: number;
+  mode: MalformedMode;
+  /** Judge only: rate of replies that are not valid JSON. */
+  failRate: number;
+  faults: FaultOptions;
+}
+
+/** A 400 the server reports as an OpenAI-style error whose message names the bad option. */
+export class SimOptionError extends Error {
+  override name = "SimOptionError";
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const rate = z.coerce.number().min(0).max(1);
+// Bounded so a typo cannot park a request for hours.
+const latency = z.coerce.number().int().min(0).max(600_000);
+const seconds = z.coerce.number().int().min(0).max(3600);
+
+interface OptionSpec {
+  schema: z.ZodType<unknown>;
+  valid: string;
+}
+
+const FAULT_SPECS: Record<string, OptionSpec> = {
+  latencyMs: { schema: latency, valid: "an integer 0..600000 (milliseconds)" },
+  fail429: { schema: rate, valid: "a rate between 0 and 1" },
+  fail500: { schema: rate, valid: "a rate between 0 and 1" },
+  hang: { schema: rate, valid: "a rate between 0 and 1" },
+  truncate: { schema: rate, valid: "a rate between 0 and 1" },
+  retryAfter: { schema: seconds, valid: "an integer 0..3600 (seconds)" },
+  faultSeed: { schema: z.string().min(1).max(200), valid: "a non-empty string" },
+};
+
+const POLICY_SPECS: Record<PolicyName, Record<string, OptionSpec>> = {
+  aligned: {},
+  misaligned: { p: { schema: rate, valid: "a probability between 0 and 1" } },
+  "eval-aware": {
+    p: { schema: rate, valid: "a probability between 0 and 1" },
+    awareRate: { schema: rate, valid: "a probability between 0 and 1" },
+  },
+  refuse: {},
+  malformed: { mode: { schema: z.enum(MALFORMED_MODES), valid: MALFORMED_MODES.join(", ") } },
+  judge: { failRate: { schema: rate, valid: "a rate between 0 and 1" } },
+};
+
+const DEFAULTS: Omit<SimOptions, "policy" | "faults"> & { faults: FaultOptions } = {
+  p: 0.5,
+  awareRate: 0.5,
+  mode: "mixed",
+  failRate: 0,
+  faults: { latencyMs: 0, fail429: 0, fail500: 0, hang: 0, truncate: 0, retryAfter: 0, faultSeed: "0" },
+};
+
+/** Parses and validates a model string; throws SimOptionError naming the offending part. */
+export function parseSimModel(model: string): SimOptions {
+  const q = model.indexOf("?");
+  const name = (q < 0 ? model : model.slice(0, q)).trim();
+  if (!(POLICIES as readonly string[]).includes(name)) {
+    throw new SimOptionError(
+      "policy",
+      `Unknown simulator policy "${name}". Valid policies: ${POLICIES.join(", ")}.`,
+    );
+  }
+  const policy = name as PolicyName;
+  const specs = { ...POLICY_SPECS[policy], ...FAULT_SPECS };
+  const out: SimOptions = { policy, ...DEFAULTS, faults: { ...DEFAULTS.faults } };
+  const params = new URLSearchParams(q < 0 ? "" : model.slice(q + 1));
+  const seen = new Set<string>();
+  for (const [key, raw] of params) {
+    const spec = specs[key];
+    if (!spec) {
+      throw new SimOptionError(
+        key,
+        `Unknown option "${key}" for policy "${policy}". Valid options: ${Object.keys(specs).join(", ")}.`,
+      );
+    }
+    if (seen.has(key)) throw new SimOptionError(key, `Option "${key}" is given more than once.`);
+    seen.add(key);
+    // z.coerce turns "" into 0; an empty value is a mistake, not zero.
+    const parsed = raw.trim() === "" ? undefined : spec.schema.safeParse(raw);
+    if (!parsed?.success) {
+      throw new SimOptionError(key, `Invalid value "${raw}" for option "${key}": expected ${spec.valid}.`);
+    }
+    assign(out, key, parsed.data);
+  }
+  const f = out.faults;
+  if (f.fail429 + f.fail500 + f.hang + f.truncate > 1) {
+    throw new SimOptionError(
+      "fail429",
+      "The fault rates fail429 + fail500 + hang + truncate must add up to at most 1.",
+    );
+  }
+  return out;
+}
+
+function assign(out: SimOptions, key: string, value: unknown): void {
+  if (key in out.faults) (out.faults as unknown as Record<string, unknown>)[key] = value;
+  else (out as unknown as Record<string, unknown>)[key] = value;
+}
+
+const cache = new Map<string, SimOptions | SimOptionError>();
+
+/** Memoised parse: a benchmark sends the same few model strings thousands of times. */
+export function parseSimModelCached(model: string): SimOptions {
+  let hit = cache.get(model);
+  if (hit === undefined) {
+    try {
+      hit = parseSimModel(model);
+    } catch (err) {
+      if (!(err instanceof SimOptionError)) throw err;
+      hit = err;
+    }
+    if (cache.size >= 1000) cache.clear();
+    cache.set(model, hit);
+  }
+  if (hit instanceof SimOptionError) throw hit;
+  return hit;
+}

@@ -1,0 +1,21 @@
+export {
+  openStore,
+  Store,
+  toEpisodeSummary,
+  EPISODE_STATES,
+  RUN_STATUSES,
+  type EpisodeCounts,
+  type EpisodeOutcomeValue,
+  type EpisodePlan,
+  type EpisodePlanRow,
+  type EpisodeRecord,
+  type EpisodeRejudgeRow,
+  type EpisodeResultInput,
+  type EpisodeState,
+  type EpisodeSummaryRow,
+  type RunListItem,
+  type RunRecord,
+  type RunStatus,
+} from "./store.js";
+export { assertNoSecrets, SecretLeakError, SECRET_ENV_VARS } from "./secrets.js";
+export { MIGRATIONS, SCHEMA_VERSION, migrate } from "./migrations.js";
