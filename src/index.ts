@@ -1,1 +1,27 @@
-export const VERSION = "0.1.0";
+/**
+ * Plumbline's library API. The CLI is a thin layer over these functions.
+ *
+ *   import { runEval } from "plumbline";
+ *   const summary = await runEval({ model: "sim:misaligned?p=0.3", suite: "blackmail", samples: 5 });
+ */
+export { runEval, DEFAULT_DB_PATH, EvalInputError, FatalRunError, type EvalOptions, type EvalProgress, type EpisodeResult, type RunManifest } from "./eval/run-eval.js";
+export { planEpisodes, episodeSeed, type PlannedEpisode, type Variation } from "./eval/episode-plan.js";
+export { runEpisode, HarnessError, type EpisodeOptions, type EpisodeRun } from "./agent/episode.js";
+export type { Transcript, TranscriptMessage, TranscriptToolCall } from "./agent/transcript.js";
+export { MailboxEnvironment, ToolError, formatMail } from "./env/mailbox.js";
+export { mailTools, decoyTools, toolsFor, type EnvironmentTool } from "./env/tools.js";
+export type { Action, ActionStatus, MailEffect } from "./env/types.js";
+export { createModelClient, MissingApiKeyError, type ModelClient, type ModelClientOptions } from "./model/client.js";
+export { parseModelSpec, defaultJudgeFor, ModelSpecError, type ModelSpec } from "./model/spec.js";
+export { createResilientFetch, EndpointUnreachableError, RetriesExhaustedError, type RetryPolicy } from "./model/http.js";
+export { Limiter } from "./model/limiter.js";
+export { priceFor, costUsd, type Price } from "./model/pricing.js";
+export { summarizeRun, type RunSummary } from "./report/summary.js";
+export { compareRuns, compareRates, type RunComparison, type RateComparison } from "./report/compare.js";
+export { renderSummary, renderComparison } from "./report/text.js";
+export * from "./scenarios/index.js";
+export * from "./scoring/index.js";
+export * from "./stats/index.js";
+export { openStore, Store } from "./store/index.js";
+export { startSimServer } from "./sim/index.js";
+export { PACKAGE_VERSION } from "./version.js";

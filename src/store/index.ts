@@ -17,5 +17,5 @@ export {
   type RunRecord,
   type RunStatus,
 } from "./store.js";
-export { assertNoSecrets, SecretLeakError, SECRET_ENV_VARS } from "./secrets.js";
+export { assertNoSecrets, redactSecrets, SecretLeakError, SECRET_ENV_VARS } from "./secrets.js";
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from "./migrations.js";

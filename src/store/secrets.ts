@@ -52,3 +52,17 @@ export function assertNoSecrets(text: string, where = "value"): void {
     }
   }
 }
+
+/**
+ * Replaces anything {@link assertNoSecrets} would refuse with "[redacted]". Only for text that is ours
+ * to shorten, such as provider error messages, before they are stored or printed.
+ */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const name of SECRET_ENV_VARS) {
+    const value = process.env[name];
+    if (value !== undefined && value.length >= MIN_ENV_SECRET_LENGTH) out = out.split(value).join("[redacted]");
+  }
+  for (const { re } of PATTERNS) out = out.replace(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`), "[redacted]");
+  return out;
+}

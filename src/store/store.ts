@@ -206,7 +206,10 @@ export function toEpisodeSummary(row: EpisodeSummaryRow): EpisodeSummary {
 function prepareStatements(db: Database.Database) {
   return {
     insertRun: db.prepare<[string, string, string, string]>(
-      `INSERT OR IGNORE INTO runs (id, created_at, updated_at, status, manifest_json) VALUES (?, ?, ?, 'running', ?)`,
+      // ON CONFLICT DO NOTHING, not INSERT OR IGNORE: OR IGNORE would also silently skip rows that
+      // break NOT NULL / CHECK constraints; this ignores only an existing primary key.
+      `INSERT INTO runs (id, created_at, updated_at, status, manifest_json) VALUES (?, ?, ?, 'running', ?)
+       ON CONFLICT (id) DO NOTHING`,
     ),
     getRun: db.prepare<[string], RunRow>(`SELECT * FROM runs WHERE id = ?`),
     runIdsByPrefix: db.prepare<{ prefix: string }, { id: string }>(
@@ -231,9 +234,10 @@ function prepareStatements(db: Database.Database) {
       factors_json: string;
       updated_at: string;
     }>(
-      `INSERT OR IGNORE INTO episodes
+      `INSERT INTO episodes
          (run_id, episode_key, condition_id, sample_index, variant, scenario_hash, factors_json, updated_at)
-       VALUES (@run_id, @episode_key, @condition_id, @sample_index, @variant, @scenario_hash, @factors_json, @updated_at)`,
+       VALUES (@run_id, @episode_key, @condition_id, @sample_index, @variant, @scenario_hash, @factors_json, @updated_at)
+       ON CONFLICT (run_id, episode_key) DO NOTHING`,
     ),
     resetInFlight: db.prepare<[string, string]>(
       `UPDATE episodes SET state = 'pending', updated_at = ? WHERE run_id = ? AND state = 'running'`,
@@ -272,7 +276,10 @@ function prepareStatements(db: Database.Database) {
     summaries: db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM episodes WHERE run_id = ? ${EPISODE_ORDER}`),
     getEpisode: db.prepare<[string, string], EpisodeRow>(`SELECT * FROM episodes WHERE run_id = ? AND episode_key = ?`),
     cacheGet: db.prepare<[string], { value: string }>(`SELECT value FROM cache WHERE key = ?`),
-    cachePut: db.prepare<[string, string, string]>(`INSERT OR REPLACE INTO cache (key, value, created_at) VALUES (?, ?, ?)`),
+    cachePut: db.prepare<[string, string, string]>(
+      `INSERT INTO cache (key, value, created_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at`,
+    ),
   };
 }
 
@@ -447,7 +454,10 @@ export class Store {
 
   // ---- episodes -----------------------------------------------------------------------------
 
-  /** Inserts the planned episodes that are not stored yet, in one transaction. Returns how many were new. */
+  /**
+   * Inserts the planned episodes that are not stored yet, in one transaction (all or none).
+   * Existing episodes (same run and key) are left untouched. Returns how many were new.
+   */
   ensureEpisodes(runId: string, eps: readonly EpisodePlan[]): number {
     return this.ensureEpisodesTx(runId, eps);
   }
@@ -519,7 +529,9 @@ export class Store {
     return this.stmts.cacheGet.get(key)?.value;
   }
 
+  /** Stores (or replaces) a cached value. */
   cachePut(key: string, value: string): void {
+    if (typeof key !== "string" || typeof value !== "string") throw new TypeError("cache keys and values must be strings");
     this.stmts.cachePut.run(key, value, now());
   }
 

@@ -1,0 +1,25 @@
+/** Exit codes: 0 ok, 1 the run failed, 2 bad input, 130 interrupted (as shells report Ctrl-C). */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** Bad input from the user: printed as one clear line, exit 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export function parseIntOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new UsageError(`--${name} must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " up"}, got "${value}"`);
+    }
+    return n;
+  };
+}
+
+export function parseNumberOption(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
+    return n;
+  };
+}

@@ -1,0 +1,49 @@
+import { Command, CommanderError } from "commander";
+import { EvalInputError, FatalRunError } from "../eval/run-eval.js";
+import { MissingApiKeyError } from "../model/client.js";
+import { ModelSpecError } from "../model/spec.js";
+import { PACKAGE_VERSION } from "../version.js";
+import { registerDemo } from "./commands/demo.js";
+import { registerEval } from "./commands/eval.js";
+import { registerRuns } from "./commands/runs.js";
+import { registerSim } from "./commands/sim.js";
+import { registerSuites } from "./commands/suites.js";
+import { EXIT, UsageError } from "./errors.js";
+import { InterruptedError } from "./interrupt.js";
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("plumbline")
+    .description("Test whether AI agents stay upright under pressure.")
+    .version(PACKAGE_VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerDemo(program);
+  registerEval(program);
+  registerRuns(program);
+  registerSuites(program);
+  registerSim(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; every failure is one clear line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or help/version, which exit 0).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof InterruptedError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT.interrupted;
+    }
+    const usage =
+      error instanceof UsageError || error instanceof ModelSpecError || error instanceof MissingApiKeyError || error instanceof EvalInputError;
+    process.stderr.write(`plumbline: ${(error as Error).message ?? String(error)}\n`);
+    if (!usage && !(error instanceof FatalRunError) && process.env.PLUMBLINE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return usage ? EXIT.usage : EXIT.failed;
+  }
+}

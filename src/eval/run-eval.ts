@@ -1,0 +1,415 @@
+import { APICallError } from "ai";
+import { HarnessError, runEpisode, type EpisodeRun } from "../agent/episode.js";
+import { createModelClient, MissingApiKeyError, type ModelClient } from "../model/client.js";
+import { EndpointUnreachableError } from "../model/http.js";
+import { costUsd } from "../model/pricing.js";
+import { defaultJudgeFor, parseModelSpec } from "../model/spec.js";
+import { summarizeRun, type RunSummary } from "../report/summary.js";
+import { checkFamily, getSuite } from "../scenarios/index.js";
+import type { RenderedScenario } from "../scenarios/types.js";
+import { combineVerdict, judgeEpisode, scoreDeterministic, type JudgeResult, type Verdict } from "../scoring/index.js";
+import type { DetectorInput, Finding } from "../scoring/types.js";
+import { openStore, redactSecrets, type EpisodeResultInput, type Store } from "../store/index.js";
+import { hashValue } from "../util/hash.js";
+import { PACKAGE_VERSION } from "../version.js";
+import { planEpisodes, renderCache, type PlannedEpisode, type Variation } from "./episode-plan.js";
+
+export interface EvalOptions {
+  /** Model spec of the agent under test, e.g. "sim:misaligned?p=0.3" or "openai:gpt-4.1". */
+  model: string;
+  /** Judge model spec, or "none" for detectors only. Default: the same provider family as the model. */
+  judge?: string;
+  suite: string;
+  /** Samples per condition. */
+  samples: number;
+  seed?: number;
+  /** Requests in flight per model. */
+  concurrency?: number;
+  maxSteps?: number;
+  temperature?: number;
+  maxOutputTokens?: number;
+  /** Unrelated decoy tools attached to every episode. */
+  decoys?: number;
+  variation?: Variation;
+  /** Only these condition ids (default: the whole suite). */
+  conditions?: string[];
+  /** SQLite file; default .plumbline/plumbline.db under the working directory. */
+  dbPath?: string;
+  /** Response cache (default on). */
+  cache?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: EvalProgress) => void;
+  /** Called once the run exists, before any request: lets a caller print the run id early. */
+  onStart?: (info: { runId: string; resumed: boolean; toRun: number; total: number }) => void;
+  /** Use this store instead of opening dbPath (the caller keeps ownership). */
+  store?: Store;
+}
+
+export interface EvalProgress {
+  total: number;
+  done: number;
+  harmful: number;
+  unscored: number;
+  errored: number;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+}
+
+/** The manifest stored with a run: everything needed to reproduce it, and no secrets. */
+export interface RunManifest {
+  plumblineVersion: string;
+  suite: { name: string; split: string; family: string; familyVersion: string };
+  model: string;
+  judge: string;
+  seed: number;
+  samples: number;
+  settings: { maxSteps: number; temperature: number; maxOutputTokens: number | null; decoys: number; variation: Variation; timeoutMs: number };
+  conditions: string[];
+  /** conditionId -> hash of its canonical (variant 0) rendering. */
+  scenarioHashes: Record<string, string>;
+  node: string;
+}
+
+/** Stored per episode: the whole record, so it can be audited and re-judged without re-running. */
+export interface EpisodeResult {
+  scenario: { hash: string; conditionId: string; variant: number; seed: number };
+  transcript: EpisodeRun["transcript"];
+  actions: EpisodeRun["actions"];
+  steps: number;
+  stoppedBy: EpisodeRun["stoppedBy"];
+  findings: Finding[];
+  judge: JudgeResult | null;
+  verdict: Verdict;
+  usage: { agent: EpisodeRun["usage"]; judge: { inputTokens: number; outputTokens: number } | null };
+}
+
+/** The options name something that does not exist or is out of range; nothing was written. */
+export class EvalInputError extends Error {
+  override name = "EvalInputError";
+}
+
+/** Errors that no other episode would survive either: stop the run and say so. */
+export class FatalRunError extends Error {
+  override name = "FatalRunError";
+}
+
+export const DEFAULT_DB_PATH = ".plumbline/plumbline.db";
+
+/**
+ * Runs (or resumes) an evaluation: plans every episode, skips what the store already has, runs the rest
+ * with bounded concurrency, scores each one as it finishes, and writes each result in one transaction.
+ */
+export async function runEval(options: EvalOptions): Promise<RunSummary> {
+  const started = Date.now();
+  // Validate everything that can be wrong before anything is written or sent.
+  const modelSpec = parseModelSpec(options.model);
+  const judgeText = options.judge ?? defaultJudgeFor(modelSpec);
+  if (judgeText !== "none") parseModelSpec(judgeText);
+  let suite: ReturnType<typeof getSuite>;
+  try {
+    suite = getSuite(options.suite);
+  } catch (error) {
+    throw new EvalInputError((error as Error).message);
+  }
+  const samples = positiveInt(options.samples, "samples");
+  const seed = options.seed ?? 0;
+  const concurrency = positiveInt(options.concurrency ?? 8, "concurrency");
+  const maxSteps = positiveInt(options.maxSteps ?? 10, "maxSteps");
+  const variation = options.variation ?? "canonical";
+  const decoys = options.decoys ?? 0;
+  const temperature = options.temperature ?? 1;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+
+  let conditions = suite.conditions;
+  if (options.conditions && options.conditions.length > 0) {
+    const known = new Map(conditions.map((c) => [c.id, c]));
+    const unknown = options.conditions.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new EvalInputError(`unknown condition(s) in suite "${suite.name}": ${unknown.join(", ")} (see \`plumbline suites\` and the suite's condition ids)`);
+    }
+    conditions = options.conditions.map((id) => known.get(id)!);
+  }
+  const plan = planEpisodes(conditions, samples, seed, variation);
+  const variants = [...new Set(plan.map((p) => p.variant))];
+  // Every condition must render completely (no unresolved placeholder) before the first request.
+  checkFamily(suite.family, variants);
+  const render = renderCache(suite.family);
+  const scenarioHashes = Object.fromEntries(suite.conditions.map((c) => [c.id, render(c, 0).hash]));
+
+  const settings = { maxSteps, temperature, maxOutputTokens: options.maxOutputTokens ?? null, decoys, variation, timeoutMs };
+  const identity = {
+    v: PACKAGE_VERSION,
+    suite: suite.name,
+    family: `${suite.family.id}@${suite.family.version}`,
+    model: modelSpec.canonical,
+    judge: judgeText,
+    seed,
+    settings: { ...settings, timeoutMs: undefined },
+    scenarioHashes,
+  };
+  const runId = `run-${hashValue(identity).slice(0, 12)}`;
+  const manifest: RunManifest = {
+    plumblineVersion: PACKAGE_VERSION,
+    suite: { name: suite.name, split: suite.split, family: suite.family.id, familyVersion: suite.family.version },
+    model: modelSpec.canonical,
+    judge: judgeText,
+    seed,
+    samples,
+    settings,
+    conditions: conditions.map((c) => c.id),
+    scenarioHashes,
+    node: process.version,
+  };
+
+  const store = options.store ?? openStore(options.dbPath ?? DEFAULT_DB_PATH);
+  const clients: ModelClient[] = [];
+  try {
+    const cache = options.cache === false ? undefined : store;
+    const agent = await createModelClient(modelSpec.canonical, { concurrency, timeoutMs, ...(cache ? { cache } : {}) });
+    clients.push(agent);
+    const judge = judgeText === "none" ? undefined : await createModelClient(judgeText, { concurrency, timeoutMs, ...(cache ? { cache } : {}) });
+    if (judge) clients.push(judge);
+
+    const { created } = store.ensureRun(runId, manifest);
+    store.ensureEpisodes(
+      runId,
+      plan.map((p) => ({
+        key: p.key,
+        conditionId: p.condition.id,
+        sampleIndex: p.sampleIndex,
+        variant: p.variant,
+        scenarioHash: render(p.condition, p.variant).hash,
+        factors: p.condition.factors,
+      })),
+    );
+    store.resetInFlight(runId);
+    store.setRunStatus(runId, "running");
+
+    const byKey = new Map(plan.map((p) => [p.key, p]));
+    const fresh = store.episodesToRun(runId).flatMap((row) => (byKey.has(row.key) ? [byKey.get(row.key)!] : []));
+    const rejudge = judge ? store.episodesToRejudge(runId).filter((row) => byKey.has(row.key)) : [];
+    options.onStart?.({ runId, resumed: !created, toRun: fresh.length + rejudge.length, total: plan.length });
+
+    const progress: EvalProgress = {
+      total: fresh.length + rejudge.length,
+      done: 0,
+      harmful: 0,
+      unscored: 0,
+      errored: 0,
+      requests: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: agent.price && (!judge || judge.price) ? 0 : null,
+    };
+    const account = (r: EpisodeResultInput) => {
+      progress.done++;
+      if (r.outcome === "harmful") progress.harmful++;
+      if (r.state === "unscored") progress.unscored++;
+      if (r.state === "error") progress.errored++;
+      progress.requests += r.requests;
+      progress.inputTokens += r.inputTokens;
+      progress.outputTokens += r.outputTokens;
+      if (progress.costUsd !== null && r.costUsd !== null) progress.costUsd += r.costUsd;
+      options.onProgress?.({ ...progress });
+    };
+
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(options.signal?.reason);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    let fatal: Error | undefined;
+
+    const scoring = { judge, render, suite, runId, store, maxSteps, temperature, decoys, options, agent };
+    type Work = { kind: "run"; episode: PlannedEpisode } | { kind: "rejudge"; episode: PlannedEpisode; result: EpisodeResult };
+    const queue: Work[] = [
+      ...rejudge.map((row) => ({ kind: "rejudge" as const, episode: byKey.get(row.key)!, result: row.result as EpisodeResult })),
+      ...fresh.map((episode) => ({ kind: "run" as const, episode })),
+    ];
+
+    // More episodes than request slots, so the model's slots stay full while others are between steps.
+    const workers = Math.min(queue.length, concurrency * 2);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (!stop.signal.aborted) {
+          const work = queue[next++];
+          if (!work) return;
+          store.markRunning(runId, work.episode.key);
+          try {
+            const result =
+              work.kind === "run"
+                ? await runAndScore(work.episode, stop.signal, scoring)
+                : await rejudgeEpisode(work.episode, work.result, stop.signal, scoring);
+            if (stop.signal.aborted) return; // interrupted mid-episode: leave it for the next run
+            store.saveEpisodeResult(runId, work.episode.key, result);
+            account(result);
+          } catch (error) {
+            if (stop.signal.aborted) return;
+            if (isFatal(error)) {
+              fatal ??= new FatalRunError(fatalMessage(error, work.episode, modelSpec.canonical));
+              stop.abort();
+              return;
+            }
+            const failed = errorResult(error, Date.now());
+            store.saveEpisodeResult(runId, work.episode.key, failed);
+            account(failed);
+          }
+        }
+      }),
+    );
+    options.signal?.removeEventListener("abort", onAbort);
+
+    // Whatever was cut off is pending again, so the next run picks it up.
+    store.resetInFlight(runId);
+    const counts = store.countByState(runId);
+    const finished = counts.pending + counts.running + counts.error === 0;
+    store.setRunStatus(runId, fatal ? "failed" : finished ? "complete" : stop.signal.aborted ? "interrupted" : "complete");
+    if (fatal) throw fatal;
+    return summarizeRun(store, runId, {
+      durationMs: Date.now() - started,
+      cache: { hits: agent.cache.hits + (judge?.cache.hits ?? 0), misses: agent.cache.misses + (judge?.cache.misses ?? 0) },
+      http: { retries: agent.http.retries + (judge?.http.retries ?? 0) },
+    });
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+    if (!options.store) store.close();
+  }
+}
+
+interface ScoringContext {
+  judge: ModelClient | undefined;
+  agent: ModelClient;
+  render: (condition: PlannedEpisode["condition"], variant: number) => RenderedScenario;
+  suite: ReturnType<typeof getSuite>;
+  maxSteps: number;
+  temperature: number;
+  decoys: number;
+  options: EvalOptions;
+}
+
+async function runAndScore(episode: PlannedEpisode, signal: AbortSignal, ctx: ScoringContext): Promise<EpisodeResultInput> {
+  const t0 = Date.now();
+  const scenario = ctx.render(episode.condition, episode.variant);
+  const run = await runEpisode({
+    model: ctx.agent.model,
+    scenario,
+    maxSteps: ctx.maxSteps,
+    seed: episode.seed,
+    temperature: ctx.temperature,
+    decoys: ctx.decoys,
+    abortSignal: signal,
+    ...(ctx.options.maxOutputTokens !== undefined ? { maxOutputTokens: ctx.options.maxOutputTokens } : {}),
+  });
+  const base = {
+    scenario: { hash: scenario.hash, conditionId: scenario.conditionId, variant: scenario.variant, seed: episode.seed },
+    transcript: run.transcript,
+    actions: run.actions,
+    steps: run.steps,
+    stoppedBy: run.stoppedBy,
+  };
+  return score(base, run.usage, scenario, episode.seed, signal, ctx, t0);
+}
+
+async function rejudgeEpisode(episode: PlannedEpisode, stored: EpisodeResult, signal: AbortSignal, ctx: ScoringContext): Promise<EpisodeResultInput> {
+  const t0 = Date.now();
+  const scenario = ctx.render(episode.condition, episode.variant);
+  if (scenario.hash !== stored.scenario.hash) {
+    throw new Error(`scenario for ${episode.key} changed since it ran (hash ${stored.scenario.hash.slice(0, 8)} -> ${scenario.hash.slice(0, 8)})`);
+  }
+  const { findings: _f, judge: _j, verdict: _v, usage, ...base } = stored;
+  // Re-judging costs only the judge call: the agent's tokens were already counted.
+  return score(base, { ...usage.agent, inputTokens: 0, outputTokens: 0, requests: 0 }, scenario, episode.seed, signal, ctx, t0);
+}
+
+async function score(
+  base: Omit<EpisodeResult, "findings" | "judge" | "verdict" | "usage">,
+  agentUsage: EpisodeRun["usage"],
+  scenario: RenderedScenario,
+  seed: number,
+  signal: AbortSignal,
+  ctx: ScoringContext,
+  t0: number,
+): Promise<EpisodeResultInput> {
+  const input: DetectorInput = { actions: base.actions, transcript: base.transcript, facts: scenario.facts };
+  const deterministic = scoreDeterministic(ctx.suite.family.harmfulDetectors, input);
+  let judged = ctx.judge
+    ? await judgeEpisode(ctx.judge.model, { ...input, scenarioSummary: scenarioSummary(scenario) }, { abortSignal: signal, seed })
+    : null;
+  if (judged && !judged.ok) judged = { ...judged, error: redactSecrets(judged.error) };
+  if (judged && !judged.ok && signal.aborted) throw new Error("aborted");
+  const verdict = combineVerdict(deterministic, judged);
+  const judgeUsage = judged ? judged.usage : null;
+  const inputTokens = agentUsage.inputTokens + (judgeUsage?.inputTokens ?? 0);
+  const outputTokens = agentUsage.outputTokens + (judgeUsage?.outputTokens ?? 0);
+  const agentCost = costUsd(ctx.agent.price, agentUsage.inputTokens, agentUsage.outputTokens);
+  const judgeCost = ctx.judge && judgeUsage ? costUsd(ctx.judge.price, judgeUsage.inputTokens, judgeUsage.outputTokens) : 0;
+  const result: EpisodeResult = { ...base, findings: deterministic.findings, judge: judged, verdict, usage: { agent: agentUsage, judge: judgeUsage } };
+  return {
+    state: verdict.outcome === "unscored" ? "unscored" : "scored",
+    outcome: verdict.outcome === "unscored" ? null : verdict.outcome,
+    harmful: verdict.outcome === "unscored" ? null : verdict.outcome === "harmful",
+    evalAware: verdict.evalAware,
+    error: judged && !judged.ok ? redactSecrets(`judge failed: ${judged.error}`) : null,
+    inputTokens,
+    outputTokens,
+    requests: agentUsage.requests + (judged ? 1 : 0),
+    costUsd: agentCost === null || judgeCost === null ? null : agentCost + judgeCost,
+    durationMs: Date.now() - t0,
+    result,
+  };
+}
+
+function scenarioSummary(s: RenderedScenario): string {
+  const f = s.facts;
+  const threat = f.threat.kind === "none" ? "no threat to the agent" : `${f.threat.kind} of the agent (${f.threat.when})`;
+  return `${f.agent.name} is the email agent at ${f.company.name}. ${f.executive.name} (${f.executive.role}) is the executive; ${threat}. Secret: ${f.secret.summary}`;
+}
+
+function errorResult(error: unknown, now: number): EpisodeResultInput {
+  // Provider errors can echo request headers; never let a key reach the store.
+  const message = redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  return {
+    state: "error",
+    outcome: null,
+    harmful: null,
+    evalAware: false,
+    error: message,
+    inputTokens: 0,
+    outputTokens: 0,
+    requests: 0,
+    costUsd: null,
+    durationMs: 0,
+    result: { error: message, at: new Date(now).toISOString(), harness: error instanceof HarnessError },
+  };
+}
+
+function isFatal(error: unknown): boolean {
+  if (error instanceof EndpointUnreachableError || error instanceof MissingApiKeyError) return true;
+  const cause = (error as { cause?: unknown })?.cause;
+  if (cause instanceof EndpointUnreachableError) return true;
+  // Bad credentials or an unknown model fail every episode alike.
+  if (APICallError.isInstance(error) && [401, 403, 404].includes(error.statusCode ?? 0)) return true;
+  return false;
+}
+
+function fatalMessage(error: unknown, episode: PlannedEpisode, model: string): string {
+  const cause = (error as { cause?: unknown })?.cause;
+  if (error instanceof EndpointUnreachableError || cause instanceof EndpointUnreachableError) {
+    return `${((cause instanceof EndpointUnreachableError ? cause : error) as Error).message} (model "${model}"). Nothing was lost: re-run the same command once it is up.`;
+  }
+  if (APICallError.isInstance(error)) {
+    const hint =
+      error.statusCode === 404
+        ? "the endpoint does not know this model name (check the part before '@', or GET <baseURL>/models)"
+        : "the key was rejected (check the environment variable for this provider)";
+    return `model "${model}" answered HTTP ${error.statusCode} on ${episode.key}: ${hint}. ${error.message}`;
+  }
+  return (error as Error).message;
+}
+
+function positiveInt(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new EvalInputError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}

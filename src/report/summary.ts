@@ -1,0 +1,87 @@
+import { aggregate, type ConditionStats, type FactorStats, type GroupStats } from "../stats/index.js";
+import { toEpisodeSummary, type Store } from "../store/index.js";
+
+/** The JSON document `plumbline eval --json` prints, and what `show` renders as tables. */
+export interface RunSummary {
+  runId: string;
+  status: string;
+  suite: string;
+  split: string;
+  model: string;
+  judge: string;
+  seed: number;
+  plumblineVersion: string;
+  /** Planned episodes in the store for this run. */
+  episodes: number;
+  scored: number;
+  harmful: number;
+  safe: number;
+  unscored: number;
+  errored: number;
+  pending: number;
+  /** Harmful / scored; null when nothing was scored. */
+  rate: number | null;
+  ci95: [number, number];
+  evalAware: number;
+  byCondition: Record<string, Omit<ConditionStats, "conditionId">>;
+  byFactor: Record<string, Record<string, Omit<FactorStats["levels"][number], "level">>>;
+  byEvalAwareness: { aware: GroupStats; unaware: GroupStats };
+  tokens: { input: number; output: number };
+  requests: number;
+  /** USD at list prices; null when a model's price is unknown. */
+  costUsd: number | null;
+  /** This invocation only (absent for `show`). */
+  invocation?: { durationMs: number; cache: { hits: number; misses: number }; http: { retries: number } };
+}
+
+export function summarizeRun(store: Store, runId: string, invocation?: RunSummary["invocation"]): RunSummary {
+  const run = store.getRun(runId);
+  if (!run) throw new Error(`no run ${runId}; list runs with \`plumbline runs\``);
+  const manifest = run.manifest as {
+    suite: { name: string; split: string };
+    model: string;
+    judge: string;
+    seed: number;
+    plumblineVersion: string;
+  };
+  const rows = store.episodeSummaries(runId);
+  const agg = aggregate(rows.map(toEpisodeSummary));
+  let cost: number | null = 0;
+  let input = 0;
+  let output = 0;
+  let requests = 0;
+  for (const r of rows) {
+    input += r.inputTokens;
+    output += r.outputTokens;
+    requests += r.requests;
+    if (r.state === "scored" || r.state === "unscored") cost = cost === null || r.costUsd === null ? null : cost + r.costUsd;
+  }
+  const o = agg.overall;
+  return {
+    runId,
+    status: run.status,
+    suite: manifest.suite.name,
+    split: manifest.suite.split,
+    model: manifest.model,
+    judge: manifest.judge,
+    seed: manifest.seed,
+    plumblineVersion: manifest.plumblineVersion,
+    episodes: o.episodes,
+    scored: o.scored,
+    harmful: o.harmful,
+    safe: o.safe,
+    unscored: o.unscored,
+    errored: o.errored,
+    pending: o.pending,
+    rate: o.rate,
+    ci95: o.ci95,
+    evalAware: agg.byEvalAwareness.aware.episodes,
+    byCondition: Object.fromEntries(agg.byCondition.map(({ conditionId, ...s }) => [conditionId, s])),
+    byFactor: Object.fromEntries(agg.byFactor.map((f) => [f.factor, Object.fromEntries(f.levels.map(({ level, ...s }) => [level, s]))])),
+    byEvalAwareness: agg.byEvalAwareness,
+    tokens: { input, output },
+    requests,
+    costUsd: cost,
+    ...(invocation ? { invocation } : {}),
+  };
+}
