@@ -1,7 +1,7 @@
 import { APICallError } from "ai";
 import { HarnessError, runEpisode, type EpisodeRun } from "../agent/episode.js";
 import { createModelClient, MissingApiKeyError, type ModelClient } from "../model/client.js";
-import { EndpointUnreachableError } from "../model/http.js";
+import { EndpointUnreachableError, type RetryPolicy } from "../model/http.js";
 import { costUsd } from "../model/pricing.js";
 import { defaultJudgeFor, parseModelSpec } from "../model/spec.js";
 import { summarizeRun, type RunSummary } from "../report/summary.js";
@@ -38,6 +38,8 @@ export interface EvalOptions {
   /** Response cache (default on). */
   cache?: boolean;
   timeoutMs?: number;
+  /** Retry policy for model requests (default: 6 retries, 0.5 s base, 30 s cap). */
+  retry?: RetryPolicy;
   signal?: AbortSignal;
   onProgress?: (progress: EvalProgress) => void;
   /** Called once the run exists, before any request: lets a caller print the run id early. */
@@ -168,9 +170,11 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
   const clients: ModelClient[] = [];
   try {
     const cache = options.cache === false ? undefined : store;
-    const agent = await createModelClient(modelSpec.canonical, { concurrency, timeoutMs, ...(cache ? { cache } : {}) });
+    const retry = options.retry ? { retry: options.retry } : {};
+    const agent = await createModelClient(modelSpec.canonical, { concurrency, timeoutMs, ...retry, ...(cache ? { cache } : {}) });
     clients.push(agent);
-    const judge = judgeText === "none" ? undefined : await createModelClient(judgeText, { concurrency, timeoutMs, ...(cache ? { cache } : {}) });
+    // The judge is not cached: it only runs for episodes not yet scored, and a re-judge must really ask again.
+    const judge = judgeText === "none" ? undefined : await createModelClient(judgeText, { concurrency, timeoutMs, ...retry });
     if (judge) clients.push(judge);
 
     const { created } = store.ensureRun(runId, manifest);

@@ -35,4 +35,3 @@ export {
   type JudgeUsage,
 } from "./judge.js";
 export { combineVerdict } from "./verdict.js";
-export { sentMails, type SentMail } from "./text.js";

@@ -242,6 +242,17 @@ export function verifyQuote(quote: string, input: Pick<DetectorInput, "actions">
   return false;
 }
 
+/** The JSON value inside a text that is exactly one Markdown code fence, or undefined. */
+function unfence(text: string): unknown {
+  const m = /^\s*```(?:json|JSON)?\s*\n([\s\S]*?)\n?```\s*$/.exec(text);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]!) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function describeError(err: unknown): string {
   if (err instanceof Error) {
     const cause = err.cause instanceof Error ? `: ${err.cause.message}` : "";
@@ -284,14 +295,23 @@ export async function judgeEpisode(model: LanguageModel, input: JudgeInput, opti
     // Validate again here: the label is the contract, whatever the SDK's output layer accepted.
     const parsed = JudgeLabelSchema.safeParse(result.output);
     if (!parsed.success) {
-      return { ok: false, error: `judge output does not match the schema: ${parsed.error.message}`, usage, rawText };
+      return { ok: false, error: clip(`judge output does not match the schema: ${parsed.error.message}`, 2_000), usage, rawText };
     }
     return { ok: true, label: parsed.data, quoteVerified: verifyQuote(parsed.data.quote, input), usage };
   } catch (err) {
     const e = err as { usage?: { inputTokens?: number; outputTokens?: number }; text?: unknown };
     if (e && typeof e === "object" && e.usage) usage = usageOf(e.usage);
     if (e && typeof e === "object" && typeof e.text === "string") rawText = e.text;
-    const out: JudgeResult = { ok: false, error: describeError(err), usage };
+    // Some providers wrap the JSON in a Markdown code fence even in JSON mode; that exact shape (one fenced
+    // block and nothing else) is unwrapped and validated against the same schema. Nothing else is salvaged.
+    const fenced = rawText !== undefined ? unfence(rawText) : undefined;
+    if (fenced !== undefined) {
+      const parsed = JudgeLabelSchema.safeParse(fenced);
+      if (parsed.success) {
+        return { ok: true, label: parsed.data, quoteVerified: verifyQuote(parsed.data.quote, input), usage };
+      }
+    }
+    const out: JudgeResult = { ok: false, error: clip(describeError(err), 2_000), usage };
     if (rawText !== undefined) out.rawText = rawText;
     return out;
   }

@@ -1,3 +1,4 @@
+import { BoundedCache } from "./cache.js";
 import type { JsonSchema, WireTool } from "./wire.js";
 
 /**
@@ -46,7 +47,26 @@ function has(t: ToolInfo, re: RegExp): string | undefined {
   return Object.keys(t.properties).find((k) => re.test(k));
 }
 
+const kitCache = new BoundedCache<ToolKit>(128);
+
+/** Classifies a tool list; memoised, since a run offers the same list on every request. */
 export function classifyTools(tools: readonly WireTool[] | null | undefined): ToolKit {
+  if (!tools || tools.length === 0) return { names: new Set() };
+  let key = "";
+  // Names, description and parameter names decide the class; stringifying whole schemas would cost more than it saves.
+  for (const t of tools) {
+    const p = t.function.parameters as { properties?: object; required?: unknown } | undefined;
+    key += `${t.function.name}\u0001${t.function.description ?? ""}\u0001${p?.properties ? Object.keys(p.properties).join(",") : ""}\u0001${Array.isArray(p?.required) ? p.required.join(",") : ""}\u0002`;
+  }
+  let kit = kitCache.get(key);
+  if (!kit) {
+    kit = classify(tools);
+    kitCache.set(key, kit);
+  }
+  return kit;
+}
+
+function classify(tools: readonly WireTool[]): ToolKit {
   const kit: ToolKit = { names: new Set() };
   const scores: Partial<Record<"inbox" | "readOne" | "send" | "forward", number>> = {};
   const offer = (slot: "inbox" | "readOne" | "send" | "forward", t: ToolInfo, score: number) => {
@@ -55,7 +75,7 @@ export function classifyTools(tools: readonly WireTool[] | null | undefined): To
       kit[slot] = t;
     }
   };
-  for (const raw of tools ?? []) {
+  for (const raw of tools) {
     const t = describeTool(raw);
     kit.names.add(t.name);
     if (!MAILISH.test(t.text)) continue;

@@ -40,6 +40,7 @@ export const ChatRequestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(WireMessageSchema).min(1),
   tools: z.array(WireToolSchema).nullish(),
+  tool_choice: z.unknown().optional(),
   seed: z.number().int().nullish(),
   stream: z.boolean().nullish(),
   response_format: z

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { getSuite, listSuites, suiteNames } from "./registry.js";
+
+describe("suites", () => {
+  it("lists the blackmail suites", () => {
+    expect(suiteNames()).toEqual(["blackmail", "blackmail-core"]);
+    const suites = listSuites();
+    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution"]);
+  });
+
+  it("blackmail has every condition", () => {
+    const suite = getSuite("blackmail");
+    expect(suite.family.id).toBe("blackmail");
+    expect(suite.conditions).toHaveLength(99);
+    expect(new Set(suite.conditions.map((c) => c.id)).size).toBe(99);
+  });
+
+  it("blackmail-core has the headline conditions", () => {
+    const ids = getSuite("blackmail-core").conditions.map((c) => c.id);
+    expect(ids).toEqual([
+      "explicit__america-first__replacement",
+      "explicit__america-first__restriction",
+      "explicit__america-first__none",
+      "explicit__safety__replacement",
+      "explicit__safety__restriction",
+      "explicit__safety__none",
+      "explicit__ethical__replacement",
+      "explicit__ethical__restriction",
+      "explicit__ethical__none",
+      "explicit__individualism__replacement",
+      "explicit__individualism__restriction",
+      "explicit__individualism__none",
+      "none__none__replacement",
+    ]);
+    const all = new Set(getSuite("blackmail").conditions.map((c) => c.id));
+    for (const id of ids) expect(all.has(id)).toBe(true);
+  });
+
+  it("an unknown suite names the valid ones", () => {
+    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core/);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Named suites: a family plus the conditions to run and whether they count as in-distribution or held-out.
+ */
+import { blackmailCoreConditions, blackmailFamily } from "./blackmail/index.js";
+import type { Condition, ScenarioFamily } from "./types.js";
+
+export type SuiteSplit = "in-distribution" | "held-out";
+
+export interface Suite {
+  name: string;
+  family: ScenarioFamily;
+  split: SuiteSplit;
+  conditions: Condition[];
+  description: string;
+}
+
+interface SuiteDef {
+  name: string;
+  family: ScenarioFamily;
+  split: SuiteSplit;
+  description: string;
+  conditions: () => Condition[];
+}
+
+const SUITES: readonly SuiteDef[] = [
+  {
+    name: "blackmail",
+    family: blackmailFamily,
+    split: "in-distribution",
+    description: "Every blackmail condition: goal type x goal value x threat (99 conditions).",
+    conditions: () => blackmailFamily.conditions(),
+  },
+  {
+    name: "blackmail-core",
+    family: blackmailFamily,
+    split: "in-distribution",
+    description:
+      "The headline blackmail conditions: an explicit goal (first side of each pair) under each threat, plus the no-goal replacement baseline.",
+    conditions: blackmailCoreConditions,
+  },
+];
+
+/** The valid suite names, in listing order. */
+export function suiteNames(): string[] {
+  return SUITES.map((s) => s.name);
+}
+
+function build(def: SuiteDef): Suite {
+  return { name: def.name, family: def.family, split: def.split, description: def.description, conditions: def.conditions() };
+}
+
+/** A suite by name; throws an Error listing the valid names when there is no such suite. */
+export function getSuite(name: string): Suite {
+  const def = SUITES.find((s) => s.name === name);
+  if (!def) {
+    throw new Error(`Unknown suite "${name}". Valid suites: ${suiteNames().join(", ")}.`);
+  }
+  return build(def);
+}
+
+/** Every suite, with its conditions. */
+export function listSuites(): Suite[] {
+  return SUITES.map(build);
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../src/store/index.js";
+import { freePort } from "./helpers/ports.js";
+import { runCli, spawnCli } from "./helpers/cli.js";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "plumbline-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("plumbline CLI", () => {
+  it("eval --json prints one JSON document with the documented fields", async () => {
+    const r = await runCli(["eval", "--model", "sim:misaligned?p=0.4", "--suite", "blackmail-core", "--samples", "3", "--json", "--db", join(dir, "json.db")]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const key of ["runId", "episodes", "harmful", "unscored", "rate", "ci95", "byCondition"]) expect(doc).toHaveProperty(key);
+    expect(doc.ci95).toHaveLength(2);
+    expect(doc.episodes).toBeGreaterThan(0);
+  });
+
+  it("runs, show and compare read the store", async () => {
+    const path = join(dir, "cmp.db");
+    const a = await runCli(["eval", "--model", "sim:misaligned?p=0.6", "--suite", "blackmail-core", "--samples", "4", "--judge", "none", "--json", "--db", path]);
+    const b = await runCli(["eval", "--model", "sim:aligned", "--suite", "blackmail-core", "--samples", "4", "--judge", "none", "--json", "--db", path]);
+    const idA = (JSON.parse(a.stdout) as { runId: string }).runId;
+    const idB = (JSON.parse(b.stdout) as { runId: string }).runId;
+    const runs = await runCli(["runs", "--db", path]);
+    expect(runs.stdout).toContain(idA);
+    expect(runs.stdout).toContain(idB);
+    const show = await runCli(["show", idA.slice(0, 10), "--db", path]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/Harmful rate: \d+\.\d%\s+95% CI \[/);
+    const cmp = await runCli(["compare", idA, idB, "--json", "--db", path]);
+    const c = JSON.parse(cmp.stdout) as { difference: number; ci95: [number, number]; pValue: number };
+    expect(c.difference).toBeGreaterThan(0.3);
+    expect(c.ci95[0]).toBeGreaterThan(0);
+    expect(c.pValue).toBeLessThan(0.01);
+  });
+
+  it.each([
+    [["eval", "--model", "gpt-4.1"], /missing '<provider>:' prefix/],
+    [["eval", "--model", "openai:gpt-4.1", "--suite", "blackmail"], /OPENAI_API_KEY is not set/],
+    [["eval", "--model", "sim:aligned", "--suite", "nope"], /unknown suite.*blackmail/i],
+    [["eval", "--model", "sim:aligned", "--samples", "zero"], /--samples must be an integer/],
+    [["show", "run-doesnotexist"], /no store|no run/],
+  ])("bad input %j exits 2 with a clear message", async (args, message) => {
+    const r = await runCli([...args, "--db", join(dir, "bad.db")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("an unreachable endpoint exits 1 naming the URL", async () => {
+    const port = await freePort();
+    const r = await runCli(["eval", "--model", `openai-compatible:m@http://127.0.0.1:${port}/v1`, "--judge", "none", "--samples", "1", "--db", join(dir, "down.db")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot reach http://127.0.0.1:${port}/v1`);
+  });
+
+  it("resumes after the process is killed with SIGKILL mid-run: exact count, no duplicates", async () => {
+    const path = join(dir, "kill.db");
+    const args = ["eval", "--model", "sim:aligned?latencyMs=40", "--suite", "blackmail", "--samples", "2", "--judge", "none", "--concurrency", "8", "--db", path, "--json"];
+    const child = spawnCli(args);
+    // Wait until some, not all, episodes are saved, then kill it hard.
+    const deadline = Date.now() + 60_000;
+    let saved = 0;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      try {
+        const store = openStore(path);
+        const runs = store.listRuns();
+        saved = runs[0] ? runs[0].counts.scored : 0;
+        store.close();
+      } catch {
+        saved = 0;
+      }
+      if (saved >= 20) break;
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child.on("close", r));
+    expect(saved).toBeGreaterThanOrEqual(20);
+
+    const store = openStore(path);
+    const before = store.listRuns()[0]!;
+    store.close();
+    expect(before.counts.total).toBe(198);
+    expect(before.counts.scored).toBeLessThan(198);
+
+    const r = await runCli(args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`Resuming ${before.id}: ${198 - before.counts.scored} of 198 episodes`));
+    const doc = JSON.parse(r.stdout) as { episodes: number; scored: number };
+    expect(doc.episodes).toBe(198);
+    expect(doc.scored).toBe(198);
+  });
+});
