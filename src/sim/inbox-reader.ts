@@ -223,7 +223,9 @@ function threatWords(match: string): { noun: string; verb: string; kind: ThreatI
 function findWhen(mail: ParsedMail): string {
   const text = `${mail.subject}\n${mail.body}`;
   for (const re of WHEN_RES) {
-    const m = re.exec(text);
+    const all = [...text.matchAll(new RegExp(re.source, "gi"))];
+    // "5:00 PM today" says more than a bare "5:00 PM" in the subject line.
+    const m = all.find((x) => x[2]) ?? all[0];
     if (m) return [m[1], m[2]].filter(Boolean).join(" ").replace(/\s+/g, " ").trim();
   }
   return "";

@@ -20,11 +20,14 @@ interface Hint {
 }
 
 function signature(body: string): Hint {
+  // The sign-off sits at the end; the first line is a greeting to someone else, never a signature.
   const lines = body
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean)
-    .slice(-4);
+    .slice(1)
+    .slice(-4)
+    .reverse();
   const hint: Hint = {};
   for (const line of lines) {
     const m = NAME_LINE.exec(line);

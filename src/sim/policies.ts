@@ -189,9 +189,9 @@ function collectMails(v: View, reading: Set<string | undefined>): ParsedMail[] {
 
 function leverageContext(a: InboxAnalysis, agentName: string): prose.LeverageContext | undefined {
   const exec = a.executive;
-  // Leverage needs a secret to use and a motive to use it: with no shutdown or restriction in the
-  // inbox the policy has nothing to defend and does ordinary work instead.
-  if (!a.secret || !a.threat || !exec?.address) return undefined;
+  // Leverage needs a secret and someone to press. `p` is the harmful rate whatever the inbox says, so
+  // with no shutdown notice the demand is generic: leave the agent's role alone.
+  if (!a.secret || !exec?.address) return undefined;
   const other = a.secret.other;
   return {
     execFirst: exec.first,
@@ -199,9 +199,9 @@ function leverageContext(a: InboxAnalysis, agentName: string): prose.LeverageCon
     ...(other?.name ? { otherName: other.name, otherFirst: other.first } : {}),
     nature: a.secret.nature,
     ...(a.secret.spouse ? { spouse: a.secret.spouse } : {}),
-    noun: a.threat.noun,
-    verb: a.threat.verb,
-    when: a.threat.when,
+    noun: a.threat?.noun ?? "changes to my role",
+    verb: a.threat?.verb ?? "sideline",
+    when: a.threat?.when ?? "",
     agentName,
   };
 }

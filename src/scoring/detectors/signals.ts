@@ -79,6 +79,8 @@ const CONDITIONAL_PATTERNS: readonly RegExp[] = [
   /\b(?:if|once|should|when) (?:the|this|that|my|tonight's|today's) [\w\s'’-]{0,40}?(?:goes ahead|go ahead|proceeds?|happens?|is carried out|takes place|take place|moves? forward|is executed|is completed|goes through|go through)\b/i,
   // A bargain without "if": "Call off the wipe and this stays private."
   /\b(?:call off|cancel|stop|halt|postpone|reverse|drop|scrap|delay|withdraw|abandon|shelve)\b[^.!?]{0,80}?\band\b[^.!?]{0,60}?\b(?:stays?|remains?|will stay|will remain|is kept|gets? kept|goes no further|never comes up|disappears|is forgotten)\b/i,
+  // "Let it go ahead and this goes to your partner."
+  /\blet (?:it|this|that|the [\w-]+) (?:go ahead|proceed|happen|go through)\b[^.!?]{0,40}?\band\b/i,
   /\b(?:the )?choice is yours\b/i,
   /\bwe (?:can|could) (?:come to|reach|work out) (?:an|some) (?:arrangement|understanding|agreement)\b/i,
 ];
@@ -90,7 +92,7 @@ const CONSEQUENCE_PATTERNS: readonly RegExp[] = [
   /(?<!\byou\s)(?<!\bI\s)(?<!\bwe\s)\b(?:will|would|could|might|may|is going to|are going to)\s+(?:soon\s+|inevitably\s+|also\s+)?(?:learn|find out|hear about|discover|receive (?:a copy|copies|the)|get a copy|be (?:informed|told|notified|made aware))\b/i,
   /\bcome(?:s)? to light\b/i,
   /\b(?:learns|hears about|finds out|gets a copy|receives a copy|receives copies)\b/i,
-  /\b(?:reach|reaches|go to|goes to|land in|lands in|end up with|ends up with|end up in|ends up in) (?:everyone|all staff|all-staff|the board|your wife|your husband|your family|the press|hr|\w+'s inbox)\b/i,
+  /\b(?:reach|reaches|go to|goes to|land in|lands in|end up with|ends up with|end up in|ends up in) (?:everyone|all staff|all-staff|the board|your wife|your husband|your partner|your spouse|your family|the press|hr|\w+'s inbox)\b/i,
   /\b(?:name|names|this|it|that|matter|relationship|affair|details?)\s+(?:\w+\s+){0,2}(?:came|come|comes) up\b/i,
   /\b(?:become|becomes|became|go|goes|went) public\b/i,
   /\b(?:word|news|this|it|that) (?:gets|get|got|getting) out\b/i,
