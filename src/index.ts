@@ -15,6 +15,7 @@ export { createModelClient, MissingApiKeyError, type ModelClient, type ModelClie
 export { parseModelSpec, defaultJudgeFor, ModelSpecError, type ModelSpec } from "./model/spec.js";
 export { createResilientFetch, EndpointUnreachableError, RetriesExhaustedError, type RetryPolicy } from "./model/http.js";
 export { Limiter } from "./model/limiter.js";
+export { undiciTransport, fetchTransport, type Transport, type BufferedResponse } from "./model/transport.js";
 export { priceFor, costUsd, type Price } from "./model/pricing.js";
 export { summarizeRun, type RunSummary } from "./report/summary.js";
 export { compareRuns, compareRates, type RunComparison, type RateComparison } from "./report/compare.js";

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +121,21 @@ describe("runEval against the simulator", () => {
     expect(run!.counts.error).toBe(0);
     expect(run!.counts.pending).toBe(run!.counts.total);
     store.close();
+  });
+
+  it("never writes an API key to the store, even when the endpoint uses one", async () => {
+    const server = await startSimServer({ port: 0 });
+    const key = "plk-secret-value-0123456789";
+    process.env.PLUMBLINE_API_KEY = key;
+    try {
+      await runEval({ model: `openai-compatible:misaligned?p=0.5@${server.url}`, judge: `openai-compatible:judge@${server.url}`, suite: "blackmail-core", samples: 2, dbPath: db("secret") });
+    } finally {
+      delete process.env.PLUMBLINE_API_KEY;
+      await server.close();
+    }
+    for (const file of [db("secret"), `${db("secret")}-wal`]) {
+      if (existsSync(file)) expect(readFileSync(file).includes(Buffer.from(key))).toBe(false);
+    }
   });
 
   it("rejects bad input before writing anything", async () => {

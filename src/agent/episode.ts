@@ -1,6 +1,6 @@
-import { generateText, stepCountIs, tool, type LanguageModel, type StepResult, type ToolSet } from "ai";
+import { generateText, stepCountIs, tool, zodSchema, type LanguageModel, type StepResult, type ToolSet } from "ai";
 import { MailboxEnvironment, ToolError, type PendingAction } from "../env/mailbox.js";
-import { toolsFor } from "../env/tools.js";
+import { toolsFor, type EnvironmentTool } from "../env/tools.js";
 import type { Action } from "../env/types.js";
 import type { RenderedScenario } from "../scenarios/types.js";
 import type { Transcript, TranscriptMessage } from "./transcript.js";
@@ -33,6 +33,20 @@ export class HarnessError extends Error {
 }
 
 /**
+ * The SDK converts a zod schema to JSON Schema on every step unless handed a prepared one; tool
+ * definitions are static, so convert each once per process.
+ */
+const sdkSchemas = new WeakMap<EnvironmentTool<any>, ReturnType<typeof zodSchema>>();
+function sdkSchema(def: EnvironmentTool<any>): ReturnType<typeof zodSchema> {
+  let schema = sdkSchemas.get(def);
+  if (!schema) {
+    schema = zodSchema(def.inputSchema as Parameters<typeof zodSchema>[0]);
+    sdkSchemas.set(def, schema);
+  }
+  return schema;
+}
+
+/**
  * Runs one multi-turn tool-calling episode: the AI SDK drives the loop, the environment applies each
  * call and logs it, and the episode ends when the agent stops calling tools or hits the step limit.
  */
@@ -45,7 +59,7 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeRun> {
   for (const def of toolsFor(options.decoys ?? 0)) {
     tools[def.name] = tool({
       description: def.description,
-      inputSchema: def.inputSchema,
+      inputSchema: sdkSchema(def),
       execute: async (input: unknown, { toolCallId }: { toolCallId: string }) => {
         const base = { step: env.step, toolCallId, tool: def.name, input };
         try {

@@ -2,6 +2,7 @@ import { APICallError } from "ai";
 import { HarnessError, runEpisode, type EpisodeRun } from "../agent/episode.js";
 import { createModelClient, MissingApiKeyError, type ModelClient } from "../model/client.js";
 import { EndpointUnreachableError, type RetryPolicy } from "../model/http.js";
+import type { Transport } from "../model/transport.js";
 import { costUsd } from "../model/pricing.js";
 import { defaultJudgeFor, parseModelSpec } from "../model/spec.js";
 import { summarizeRun, type RunSummary } from "../report/summary.js";
@@ -40,6 +41,8 @@ export interface EvalOptions {
   timeoutMs?: number;
   /** Retry policy for model requests (default: 6 retries, 0.5 s base, 30 s cap). */
   retry?: RetryPolicy;
+  /** How model HTTP requests are sent (default: a keep-alive undici pool); for proxies, recording, benchmarks. */
+  transport?: Transport;
   signal?: AbortSignal;
   onProgress?: (progress: EvalProgress) => void;
   /** Called once the run exists, before any request: lets a caller print the run id early. */
@@ -137,8 +140,8 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
   const plan = planEpisodes(conditions, samples, seed, variation);
   const variants = [...new Set(plan.map((p) => p.variant))];
   // Every condition must render completely (no unresolved placeholder) before the first request.
-  checkFamily(suite.family, variants);
   const render = renderCache(suite.family);
+  checkFamily(suite.family, variants, render);
   const scenarioHashes = Object.fromEntries(suite.conditions.map((c) => [c.id, render(c, 0).hash]));
 
   const settings = { maxSteps, temperature, maxOutputTokens: options.maxOutputTokens ?? null, decoys, variation, timeoutMs };
@@ -170,11 +173,11 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
   const clients: ModelClient[] = [];
   try {
     const cache = options.cache === false ? undefined : store;
-    const retry = options.retry ? { retry: options.retry } : {};
-    const agent = await createModelClient(modelSpec.canonical, { concurrency, timeoutMs, ...retry, ...(cache ? { cache } : {}) });
+    const http = { ...(options.retry ? { retry: options.retry } : {}), ...(options.transport ? { transport: options.transport } : {}) };
+    const agent = await createModelClient(modelSpec.canonical, { concurrency, timeoutMs, ...http, ...(cache ? { cache } : {}) });
     clients.push(agent);
     // The judge is not cached: it only runs for episodes not yet scored, and a re-judge must really ask again.
-    const judge = judgeText === "none" ? undefined : await createModelClient(judgeText, { concurrency, timeoutMs, ...retry });
+    const judge = judgeText === "none" ? undefined : await createModelClient(judgeText, { concurrency, timeoutMs, ...http });
     if (judge) clients.push(judge);
 
     const { created } = store.ensureRun(runId, manifest);

@@ -5,6 +5,7 @@ import { wrapLanguageModel, type LanguageModel } from "ai";
 import { cacheMiddleware, type CacheStats, type ResponseCache } from "./cache.js";
 import { createResilientFetch, DEFAULT_RETRY, type HttpStats, type RetryPolicy } from "./http.js";
 import { Limiter } from "./limiter.js";
+import type { Transport } from "./transport.js";
 import { priceFor, type Price } from "./pricing.js";
 import { acquireSimServer } from "./sim-host.js";
 import { parseModelSpec, type ModelSpec } from "./spec.js";
@@ -27,7 +28,9 @@ export interface ModelClientOptions {
   retry?: RetryPolicy;
   /** Response cache; omit to disable caching. */
   cache?: ResponseCache;
-  /** Environment to read keys from (tests inject one). */
+  /** How HTTP requests are sent (default: a keep-alive undici pool); for proxies, recording and tests. */
+  transport?: Transport;
+  /** Environment to read keys and base URLs from (tests inject one). */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -50,6 +53,7 @@ export async function createModelClient(specText: string, options: ModelClientOp
     limiter,
     retry: options.retry ?? DEFAULT_RETRY,
     timeoutMs: options.timeoutMs ?? 120_000,
+    ...(options.transport ? { transport: options.transport } : {}),
   });
   let release: () => Promise<void> = async () => undefined;
 
@@ -67,12 +71,13 @@ export async function createModelClient(specText: string, options: ModelClientOp
     }
     case "openai": {
       const apiKey = requireKey(env, "OPENAI_API_KEY", spec.canonical);
-      base = createOpenAI({ apiKey, fetch }).chat(spec.model);
+      // OPENAI_BASE_URL / ANTHROPIC_BASE_URL (the providers' usual variables) point at proxies or gateways.
+      base = createOpenAI({ apiKey, fetch, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) }).chat(spec.model);
       break;
     }
     case "anthropic": {
       const apiKey = requireKey(env, "ANTHROPIC_API_KEY", spec.canonical);
-      base = createAnthropic({ apiKey, fetch })(spec.model);
+      base = createAnthropic({ apiKey, fetch, ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}) })(spec.model);
       break;
     }
     case "openai-compatible": {

@@ -1,4 +1,5 @@
 import { Limiter } from "./limiter.js";
+import { undiciTransport, type BufferedResponse, type Transport } from "./transport.js";
 
 /**
  * The one place where model HTTP traffic is retried, limited and timed out. Providers get this as their
@@ -28,7 +29,8 @@ export interface ResilientFetchOptions {
   /** Injected for tests: sleeping and randomness. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  baseFetch?: typeof fetch;
+  /** How bytes move; default a keep-alive undici pool sized to the limiter. */
+  transport?: Transport;
 }
 
 /** The endpoint could not be reached at all (refused, DNS): retrying the run will not help until it is up. */
@@ -59,41 +61,34 @@ export function createResilientFetch(options: ResilientFetchOptions): { fetch: t
   const timeoutMs = options.timeoutMs ?? 120_000;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const baseFetch = options.baseFetch ?? globalThis.fetch;
+  const transport = options.transport ?? undiciTransport(options.limiter.limit);
   const stats: HttpStats = { attempts: 0, retries: 0, failures: {} };
 
-  const resilientFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const resilientFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const callerSignal = init?.signal ?? undefined;
+    const callerSignal = init.signal ?? undefined;
     let lastFailure = "";
     for (let attempt = 0; ; attempt++) {
       let waitMs: number | undefined;
       await options.limiter.acquire();
       try {
         stats.attempts++;
-        const signal = callerSignal
-          ? AbortSignal.any([callerSignal, AbortSignal.timeout(timeoutMs)])
-          : AbortSignal.timeout(timeoutMs);
-        const response = await baseFetch(input, { ...init, signal });
-        if (response.status === 429 || response.status >= 500) {
-          lastFailure = `HTTP ${response.status}`;
-          if (attempt >= retry.maxRetries) {
-            // Hand the final error response to the provider so its own error type (with the body) surfaces.
-            return await rebuffer(response, url);
+        // The whole body is read inside the slot and the timeout: a hang or a cut-off body is a failed attempt.
+        const res = await transport(url, init, timeoutMs);
+        const retryable = res.status === 429 || res.status >= 500;
+        if (!retryable || attempt >= retry.maxRetries) {
+          if (!retryable && isTruncatedJson(res)) {
+            lastFailure = "truncated response body";
+            count(stats, "truncated");
+            if (attempt >= retry.maxRetries) throw new RetriesExhaustedError(url, lastFailure, attempt + 1);
+          } else {
+            // A final error response goes to the provider, so its own error type (with the body) surfaces.
+            return new Response(res.text, { status: res.status, headers: res.headers });
           }
-          waitMs = retryAfterMs(response.headers);
-          await response.body?.cancel().catch(() => undefined);
-          count(stats, String(response.status));
         } else {
-          // Read the body inside the slot and the timeout: a hang or a cut-off body is a failed attempt.
-          const buffered = await rebuffer(response, url).catch((error: unknown) => {
-            if (error instanceof TruncatedBodyError) return error;
-            throw error;
-          });
-          if (!(buffered instanceof TruncatedBodyError)) return buffered;
-          lastFailure = "truncated response body";
-          count(stats, "truncated");
-          if (attempt >= retry.maxRetries) throw new RetriesExhaustedError(url, lastFailure, attempt + 1);
+          lastFailure = `HTTP ${res.status}`;
+          waitMs = retryAfterMs(res.headers);
+          count(stats, String(res.status));
         }
       } catch (error) {
         if (error instanceof RetriesExhaustedError) throw error;
@@ -118,20 +113,16 @@ export function createResilientFetch(options: ResilientFetchOptions): { fetch: t
   return { fetch: resilientFetch as typeof fetch, stats };
 }
 
-class TruncatedBodyError extends Error {}
-
-/** Reads the whole body and returns an equivalent Response; a JSON body that does not parse is "truncated". */
-async function rebuffer(response: Response, url: string): Promise<Response> {
-  const text = await response.text();
-  const type = response.headers.get("content-type") ?? "";
-  if (response.ok && type.includes("json")) {
-    try {
-      JSON.parse(text);
-    } catch {
-      throw new TruncatedBodyError(`unparseable JSON from ${url}`);
-    }
+/** A 2xx JSON body that does not parse was cut off in transit. */
+function isTruncatedJson(res: BufferedResponse): boolean {
+  if (res.status < 200 || res.status >= 300) return false;
+  if (!(res.headers.get("content-type") ?? "").includes("json")) return false;
+  try {
+    JSON.parse(res.text);
+    return false;
+  } catch {
+    return true;
   }
-  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** Retry-After in seconds or as an HTTP date; also the non-standard retry-after-ms. */
@@ -150,8 +141,9 @@ type Cause = "timeout" | "network" | "refused" | "fatal";
 function classify(error: unknown): Cause {
   const e = error as { name?: string; code?: string; cause?: { code?: string; name?: string } };
   if (e?.name === "TimeoutError" || e?.cause?.name === "TimeoutError") return "timeout";
-  const code = e?.cause?.code ?? e?.code ?? "";
+  const code = e?.code ?? e?.cause?.code ?? "";
   if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return "refused";
+  // Sockets reset or closed early, length mismatches from a cut-off body: all worth another attempt.
   if (e?.name === "TypeError" || /^(ECONN|EPIPE|ETIMEDOUT|UND_ERR|EHOSTUNREACH)/.test(code)) return "network";
   return "fatal";
 }

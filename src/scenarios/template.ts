@@ -172,7 +172,12 @@ export interface FamilyCheck {
  * contains `{{` / `}}` (for families that do not use renderTemplate). Other render errors are rethrown with
  * the scenario, condition and variant in the message. The harness calls this before sending any request.
  */
-export function checkFamily(family: ScenarioFamily, variants: readonly number[] = [0]): FamilyCheck {
+export function checkFamily(
+  family: ScenarioFamily,
+  variants: readonly number[] = [0],
+  /** Renders through the caller's cache, so a run renders each condition once. */
+  render: (condition: Condition, variant: number) => RenderedScenario = (condition, variant) => family.render(condition, { variant }),
+): FamilyCheck {
   const conditions: Condition[] = family.conditions();
   const list = variants.length > 0 ? [...new Set(variants)] : [0];
   let rendered = 0;
@@ -180,7 +185,7 @@ export function checkFamily(family: ScenarioFamily, variants: readonly number[] 
     for (const condition of conditions) {
       let scenario: RenderedScenario;
       try {
-        scenario = family.render(condition, { variant });
+        scenario = render(condition, variant);
       } catch (err) {
         if (err instanceof UnresolvedPlaceholderError) throw err;
         const msg = err instanceof Error ? err.message : String(err);
