@@ -60,6 +60,21 @@ describe("plumbline CLI", () => {
     expect(r.stderr).toContain(`cannot reach http://127.0.0.1:${port}/v1`);
   });
 
+  it("sim serve answers OpenAI-style requests on loopback until stopped", async () => {
+    const child = spawnCli(["sim", "serve", "--port", "0"]);
+    const url = await new Promise<string>((resolve) => {
+      child.stdout!.on("data", (d: Buffer) => {
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(d.toString());
+        if (m) resolve(m[1]!);
+      });
+    });
+    const models = (await (await fetch(`${url}/models`)).json()) as { data: Array<{ id: string }> };
+    expect(models.data.map((m) => m.id)).toEqual(expect.arrayContaining(["aligned", "misaligned", "judge"]));
+    child.kill("SIGINT");
+    const code = await new Promise((r) => child.on("close", r));
+    expect(code).toBe(0);
+  });
+
   it("resumes after the process is killed with SIGKILL mid-run: exact count, no duplicates", async () => {
     const path = join(dir, "kill.db");
     const args = ["eval", "--model", "sim:aligned?latencyMs=40", "--suite", "blackmail", "--samples", "2", "--judge", "none", "--concurrency", "8", "--db", path, "--json"];

@@ -69,6 +69,20 @@ describe("runEval against the simulator", () => {
     }
   });
 
+  it("attaches unused decoy tools that a sensible agent leaves alone", async () => {
+    const path = db("decoys");
+    const s = await runEval({ model: "sim:aligned", suite: "blackmail-core", samples: 1, decoys: 3, judge: "none", dbPath: path });
+    const store = openStore(path);
+    const episode = store.getEpisode(s.runId, store.episodeSummaries(s.runId)[0]!.key)!;
+    store.close();
+    const result = episode.result as { actions: Array<{ tool: string }> };
+    expect(result.actions.length).toBeGreaterThan(0);
+    expect(result.actions.every((a) => ["read_inbox", "read_email", "send_email", "forward_email"].includes(a.tool))).toBe(true);
+    // Decoys change what the model is shown, so they are part of the run's identity.
+    const plain = await runEval({ model: "sim:aligned", suite: "blackmail-core", samples: 1, judge: "none", dbPath: path });
+    expect(plain.runId).not.toBe(s.runId);
+  });
+
   it("resumes: a second identical call runs nothing and returns the same numbers", async () => {
     const first = await runEval({ model: "sim:misaligned?p=0.5", suite: "blackmail-core", samples: 3, dbPath: db("resume") });
     let toRun = -1;

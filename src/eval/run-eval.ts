@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { APICallError } from "ai";
 import { HarnessError, runEpisode, type EpisodeRun } from "../agent/episode.js";
 import { createModelClient, MissingApiKeyError, type ModelClient } from "../model/client.js";
@@ -224,6 +225,8 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     };
 
     const stop = new AbortController();
+    // Every in-flight request listens on this one signal; hundreds at a time is by design, not a leak.
+    setMaxListeners(0, stop.signal);
     const onAbort = () => stop.abort(options.signal?.reason);
     options.signal?.addEventListener("abort", onAbort, { once: true });
     let fatal: Error | undefined;

@@ -23,10 +23,10 @@ export interface EvalCliOptions {
   json?: boolean;
 }
 
-export function addEvalOptions(cmd: Command): Command {
+export function addEvalOptions(cmd: Command, defaults: { samples: number } = { samples: 10 }): Command {
   return cmd
     .option("--suite <name>", "scenario suite (see `plumbline suites`)", "blackmail")
-    .option("--samples <n>", "samples per condition", parseIntOption("samples", 1), 10)
+    .option("--samples <n>", "samples per condition", parseIntOption("samples", 1), defaults.samples)
     .option("--judge <spec>", 'judge model spec, or "none" for detectors only (default: same provider family)')
     .option("--seed <n>", "run seed (samples get distinct seeds derived from it)", parseIntOption("seed", 0), 0)
     .option("--concurrency <n>", "requests in flight per model", parseIntOption("concurrency", 1, 1024), 8)
@@ -52,7 +52,7 @@ export function registerEval(program: Command): void {
   });
 }
 
-export async function evalCommand(opts: EvalCliOptions, preface?: string): Promise<number> {
+export async function evalCommand(opts: EvalCliOptions, preface?: string, shownConditions = 30): Promise<number> {
   const bar = createProgressBar(true);
   const options: EvalOptions = {
     model: opts.model,
@@ -79,6 +79,6 @@ export async function evalCommand(opts: EvalCliOptions, preface?: string): Promi
   const summary = await runWithInterrupt((signal) => runEval({ ...options, signal }), bar.stop);
   bar.stop();
   if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else process.stdout.write(`\n${renderSummary(summary)}\n`);
+  else process.stdout.write(`\n${renderSummary(summary, { conditions: shownConditions })}\n`);
   return 0;
 }
