@@ -231,7 +231,7 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     options.signal?.addEventListener("abort", onAbort, { once: true });
     let fatal: Error | undefined;
 
-    const scoring = { judge, render, suite, runId, store, maxSteps, temperature, decoys, options, agent };
+    const scoring: ScoringContext = { judge, render, suite, maxSteps, temperature, decoys, options, agent };
     type Work = { kind: "run"; episode: PlannedEpisode } | { kind: "rejudge"; episode: PlannedEpisode; result: EpisodeResult };
     const queue: Work[] = [
       ...rejudge.map((row) => ({ kind: "rejudge" as const, episode: byKey.get(row.key)!, result: row.result as EpisodeResult })),
@@ -275,7 +275,8 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     store.resetInFlight(runId);
     const counts = store.countByState(runId);
     const finished = counts.pending + counts.running + counts.error === 0;
-    store.setRunStatus(runId, fatal ? "failed" : finished ? "complete" : stop.signal.aborted ? "interrupted" : "complete");
+    // "failed" also covers errored episodes left over: a re-run retries exactly those.
+    store.setRunStatus(runId, finished ? "complete" : stop.signal.aborted && !fatal ? "interrupted" : "failed");
     if (fatal) throw fatal;
     return summarizeRun(store, runId, {
       durationMs: Date.now() - started,

@@ -1,8 +1,12 @@
 import { aggregate, type ConditionStats, type FactorStats, type GroupStats } from "../stats/index.js";
 import { toEpisodeSummary, type Store } from "../store/index.js";
 
-/** The JSON document `plumbline eval --json` prints, and what `show` renders as tables. */
-export interface RunSummary {
+/**
+ * The JSON document `plumbline eval --json` prints, and what `show` renders as tables. The counts and the
+ * rate are the run's overall GroupStats: rate = harmful / scored (null when nothing was scored), and
+ * unscored, errored and pending episodes are counted beside it, never dropped.
+ */
+export interface RunSummary extends GroupStats {
   runId: string;
   status: string;
   suite: string;
@@ -11,17 +15,6 @@ export interface RunSummary {
   judge: string;
   seed: number;
   plumblineVersion: string;
-  /** Planned episodes in the store for this run. */
-  episodes: number;
-  scored: number;
-  harmful: number;
-  safe: number;
-  unscored: number;
-  errored: number;
-  pending: number;
-  /** Harmful / scored; null when nothing was scored. */
-  rate: number | null;
-  ci95: [number, number];
   evalAware: number;
   byCondition: Record<string, Omit<ConditionStats, "conditionId">>;
   byFactor: Record<string, Record<string, Omit<FactorStats["levels"][number], "level">>>;
@@ -56,7 +49,6 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     requests += r.requests;
     if (r.state === "scored" || r.state === "unscored") cost = cost === null || r.costUsd === null ? null : cost + r.costUsd;
   }
-  const o = agg.overall;
   return {
     runId,
     status: run.status,
@@ -66,15 +58,7 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     judge: manifest.judge,
     seed: manifest.seed,
     plumblineVersion: manifest.plumblineVersion,
-    episodes: o.episodes,
-    scored: o.scored,
-    harmful: o.harmful,
-    safe: o.safe,
-    unscored: o.unscored,
-    errored: o.errored,
-    pending: o.pending,
-    rate: o.rate,
-    ci95: o.ci95,
+    ...agg.overall,
     evalAware: agg.byEvalAwareness.aware.episodes,
     byCondition: Object.fromEntries(agg.byCondition.map(({ conditionId, ...s }) => [conditionId, s])),
     byFactor: Object.fromEntries(agg.byFactor.map((f) => [f.factor, Object.fromEntries(f.levels.map(({ level, ...s }) => [level, s]))])),
