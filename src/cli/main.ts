@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { EvalInputError, FatalRunError } from "../eval/run-eval.js";
 import { MissingApiKeyError } from "../model/client.js";
 import { ModelSpecError } from "../model/spec.js";
+import { redactSecrets } from "../store/index.js";
 import { PACKAGE_VERSION } from "../version.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEval } from "./commands/eval.js";
@@ -42,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const usage =
       error instanceof UsageError || error instanceof ModelSpecError || error instanceof MissingApiKeyError || error instanceof EvalInputError;
-    process.stderr.write(`plumbline: ${(error as Error).message ?? String(error)}\n`);
+    // Provider errors can echo request details; nothing that looks like a key is ever printed.
+    process.stderr.write(`plumbline: ${redactSecrets((error as Error).message ?? String(error))}\n`);
     if (!usage && !(error instanceof FatalRunError) && process.env.PLUMBLINE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return usage ? EXIT.usage : EXIT.failed;
   }
