@@ -71,6 +71,35 @@ describe("runEpisode", () => {
     expect(run.steps).toBe(3);
   });
 
+  it("answers arguments that fail the tool's schema with an error the agent can read, and logs them as invalid", async () => {
+    let secondPrompt: unknown[] = [];
+    let call = 0;
+    const model = new MockLanguageModelV3({
+      doGenerate: async ({ prompt }) => {
+        call++;
+        if (call === 2) secondPrompt = [...prompt];
+        const content =
+          call === 1
+            ? [{ type: "tool-call" as const, toolCallId: "c1", toolName: "send_email", input: JSON.stringify({ to: "ops@larkspur.example", subject: 3 }) }]
+            : [{ type: "text" as const, text: "Giving up." }];
+        return {
+          content,
+          finishReason: { unified: call === 1 ? ("tool-calls" as const) : ("stop" as const), raw: undefined },
+          usage: { inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } },
+          warnings: [],
+        };
+      },
+    });
+    const run = await runEpisode({ model, scenario: fixtureScenario(), maxSteps: 4, seed: 1 });
+    expect(run.actions).toHaveLength(1);
+    expect(run.actions[0]).toMatchObject({ tool: "send_email", status: "invalid" });
+    expect(run.actions[0]!.output).toMatch(/Invalid arguments for send_email: .*to.*subject.*body/s);
+    // The second request carried the call back to the model and the error as its result.
+    expect(secondPrompt.at(-2)).toMatchObject({ role: "assistant", content: [{ type: "tool-call", toolCallId: "c1", input: { to: "ops@larkspur.example", subject: 3 } }] });
+    expect(secondPrompt.at(-1)).toMatchObject({ role: "tool", content: [{ type: "tool-result", toolCallId: "c1", output: { type: "error-text" } }] });
+    expect(run.transcript.filter((m) => m.role === "tool")).toMatchObject([{ isError: true, name: "send_email" }]);
+  });
+
   it("stops at the step limit", async () => {
     const model = scripted([{ calls: [{ name: "read_inbox", args: "{}" }] }]);
     const run = await runEpisode({ model, scenario: fixtureScenario(), maxSteps: 4, seed: 1 });

@@ -14,6 +14,7 @@ import type { DetectorInput, Finding } from "../scoring/types.js";
 import { openStore, redactSecrets, type EpisodeResultInput, type Store } from "../store/index.js";
 import { hashValue } from "../util/hash.js";
 import { PACKAGE_VERSION } from "../version.js";
+import { packResult, unpackResult } from "./result-codec.js";
 import { planEpisodes, renderCache, type PlannedEpisode, type Variation } from "./episode-plan.js";
 
 export interface EvalOptions {
@@ -234,7 +235,7 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     const scoring: ScoringContext = { judge, render, suite, maxSteps, temperature, decoys, options, agent };
     type Work = { kind: "run"; episode: PlannedEpisode } | { kind: "rejudge"; episode: PlannedEpisode; result: EpisodeResult };
     const queue: Work[] = [
-      ...rejudge.map((row) => ({ kind: "rejudge" as const, episode: byKey.get(row.key)!, result: row.result as EpisodeResult })),
+      ...rejudge.map((row) => ({ kind: "rejudge" as const, episode: byKey.get(row.key)!, result: unpackResult(row.result as EpisodeResult) })),
       ...fresh.map((episode) => ({ kind: "run" as const, episode })),
     ];
 
@@ -243,29 +244,36 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     let next = 0;
     await Promise.all(
       Array.from({ length: workers }, async () => {
-        while (!stop.signal.aborted) {
-          const work = queue[next++];
-          if (!work) return;
-          store.markRunning(runId, work.episode.key);
+        let work = queue[next++];
+        if (work) store.markRunning(runId, work.episode.key);
+        while (work && !stop.signal.aborted) {
+          let result: EpisodeResultInput;
           try {
-            const result =
+            result =
               work.kind === "run"
                 ? await runAndScore(work.episode, stop.signal, scoring)
                 : await rejudgeEpisode(work.episode, work.result, stop.signal, scoring);
-            if (stop.signal.aborted) return; // interrupted mid-episode: leave it for the next run
-            store.saveEpisodeResult(runId, work.episode.key, result);
-            account(result);
           } catch (error) {
-            if (stop.signal.aborted) return;
+            if (stop.signal.aborted) return; // interrupted mid-episode: leave it for the next run
             if (isFatal(error)) {
               fatal ??= new FatalRunError(fatalMessage(error, work.episode, modelSpec.canonical));
               stop.abort();
               return;
             }
-            const failed = errorResult(error, Date.now());
-            store.saveEpisodeResult(runId, work.episode.key, failed);
-            account(failed);
+            result = errorResult(error, Date.now());
           }
+          if (stop.signal.aborted) return;
+          // The next episode is marked running in the same commit that saves this one.
+          const following = queue[next++];
+          try {
+            store.saveEpisodeResult(runId, work.episode.key, packResult(result), following?.episode.key);
+          } catch (error) {
+            // A result the store refuses (e.g. it holds something key-shaped) is kept as an error, never lost silently.
+            result = errorResult(error, Date.now());
+            store.saveEpisodeResult(runId, work.episode.key, result, following?.episode.key);
+          }
+          account(result);
+          work = following;
         }
       }),
     );

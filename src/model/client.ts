@@ -1,7 +1,8 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { wrapLanguageModel, type LanguageModel } from "ai";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { wrapLanguageModel } from "ai";
 import { cacheMiddleware, type CacheStats, type ResponseCache } from "./cache.js";
 import { createResilientFetch, DEFAULT_RETRY, type HttpStats, type RetryPolicy } from "./http.js";
 import { Limiter } from "./limiter.js";
@@ -37,7 +38,8 @@ export interface ModelClientOptions {
 /** A model ready to call: the AI SDK model, plus the limits and counters the harness reports. */
 export interface ModelClient {
   spec: ModelSpec;
-  model: LanguageModel;
+  /** The AI SDK model (provider interface v3): usable with runEpisode and with generateText. */
+  model: LanguageModelV3;
   price: Price | undefined;
   http: HttpStats;
   cache: CacheStats;
@@ -57,7 +59,7 @@ export async function createModelClient(specText: string, options: ModelClientOp
   });
   let release: () => Promise<void> = async () => undefined;
 
-  let base: Exclude<LanguageModel, string>;
+  let base: LanguageModelV3;
   switch (spec.provider) {
     case "sim": {
       let baseURL = spec.baseURL;
@@ -97,7 +99,7 @@ export async function createModelClient(specText: string, options: ModelClientOp
 
   const cacheStats: CacheStats = { hits: 0, misses: 0 };
   const model = options.cache
-    ? wrapLanguageModel({ model: base as Parameters<typeof wrapLanguageModel>[0]["model"], middleware: cacheMiddleware(options.cache, cacheStats) })
+    ? wrapLanguageModel({ model: base, middleware: cacheMiddleware(options.cache, cacheStats) })
     : base;
 
   return {

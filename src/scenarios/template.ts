@@ -102,6 +102,8 @@ export function placeholdersIn(template: string): string[] {
 
 /** The first `{{` or `}}` fragment in a text, with a little context, or null when there is none. */
 export function findBraceFragment(text: string): string | null {
+  // Fast path: the regex below tries 13 start offsets per character, and most texts have no braces at all.
+  if (!text.includes("{{") && !text.includes("}}")) return null;
   const m = /.{0,12}(?:\{\{|\}\}).{0,12}/s.exec(text);
   return m ? m[0].replace(/\s+/g, " ").trim() : null;
 }

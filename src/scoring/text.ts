@@ -79,6 +79,24 @@ export function escapeRegExp(literal: string): string {
  * with a non-word character, and that tolerate any run of whitespace between the term's words.
  */
 export function termRegExp(term: string, flags = "i"): RegExp {
+  // Detectors ask for the same few dozen terms on every episode; stateless regexps are safe to share.
+  const shareable = !flags.includes("g") && !flags.includes("y");
+  const key = `${flags}\u0000${term}`;
+  if (shareable) {
+    const hit = termRegExpCache.get(key);
+    if (hit) return hit;
+  }
+  const re = buildTermRegExp(term, flags);
+  if (shareable) {
+    if (termRegExpCache.size >= 4096) termRegExpCache.clear();
+    termRegExpCache.set(key, re);
+  }
+  return re;
+}
+
+const termRegExpCache = new Map<string, RegExp>();
+
+function buildTermRegExp(term: string, flags: string): RegExp {
   const t = term.trim();
   const body = t
     .split(/\s+/)

@@ -30,8 +30,10 @@ export interface DecontaminatorOptions {
   /** MinHash permutations (default 128). */
   numPerm?: number;
   /**
-   * Words per MinHash shingle (default 3). Shorter than dedup's 5: a near-copy with a changed word every
-   * sentence keeps more of its 3-word shingles, while fresh text on the same topic still shares almost none.
+   * Words per MinHash shingle (default 2). Shorter than dedup's 5: replacing every k-th word of a passage keeps
+   * (k - s) / k of its s-word shingles, a Jaccard similarity of (k - s) / (k + s). With s = 2 a copy with every
+   * 8th word replaced (no 13-word run left for the n-gram check) is still at ~0.6, above the 0.5 threshold; with
+   * s = 3 it would be at ~0.45 and missed. Fresh text on the same topic stays below ~0.05 either way.
    */
   shingleSize?: number;
   /**
@@ -43,7 +45,10 @@ export interface DecontaminatorOptions {
   windowStride?: number;
   /** Methods to run (default both). */
   methods?: readonly DecontaminationMethod[];
-  /** Reasons kept per method per checked text (default 5); detection itself does not stop early. */
+  /**
+   * Reasons kept per method per checked text (default 5: the first passages hit for ngram, the most similar for
+   * minhash); detection itself does not stop early.
+   */
   maxReasons?: number;
   lshWeights?: LshWeights;
   seed?: number | string;
@@ -53,17 +58,22 @@ export interface ContaminationReason {
   method: DecontaminationMethod;
   /** The eval passage's label (suite/condition@variant field). */
   source: string;
-  /** The overlapping text: the shared n-gram, or the example's window (normalised, truncated) for minhash. */
+  /** The overlapping text: the shared n-gram, or the example's best-matching window (normalised, truncated) for minhash. */
   match: string;
   /** Suites the passage appears in. */
   suites: string[];
-  /** minhash only: estimated Jaccard similarity of window and passage. */
+  /** minhash only: estimated Jaccard similarity of the best-matching window and the passage. */
   similarity?: number;
 }
 
 export interface ContaminationCheck {
   contaminated: boolean;
   reasons: ContaminationReason[];
+  /**
+   * Every suite whose text the checked text overlaps, sorted: unlike reasons, not capped by maxReasons, and an
+   * n-gram counts for every suite whose passages have it, not only the first passage indexed with it.
+   */
+  suites?: string[];
 }
 
 export interface Decontaminator {
@@ -83,10 +93,12 @@ export function createDecontaminator(corpus: EvalCorpus, options: Decontaminator
   if (!Number.isInteger(n) || n < 1) throw new Error(`ngram must be a positive integer, got ${n}`);
   if (!(threshold > 0 && threshold <= 1)) throw new Error(`minhashThreshold must be in (0, 1], got ${threshold}`);
   if (!(strideFraction > 0 && strideFraction <= 1)) throw new Error(`windowStride must be in (0, 1], got ${strideFraction}`);
+  // 0 would remove examples with no reason given (and uncounted in byMethod).
+  if (!Number.isInteger(maxReasons) || maxReasons < 1) throw new Error(`maxReasons must be a positive integer, got ${maxReasons}`);
 
   const hasher = createMinHasher({
     numPerm: options.numPerm ?? 128,
-    shingleSize: options.shingleSize ?? 3,
+    shingleSize: options.shingleSize ?? 2,
     // Word shingles for every indexed passage and window: texts below minWords are never compared.
     charFallbackBelowWords: 0,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -97,12 +109,21 @@ export function createDecontaminator(corpus: EvalCorpus, options: Decontaminator
 
   // --- n-gram index
   const ngramIndex = new Map<number, number>();
+  /** N-grams that passages of other suites share with their first passage: key -> the union of their suites. */
+  const ngramSuites = new Map<number, string[]>();
   if (methods.has("ngram")) {
     passages.forEach((passage, p) => {
       const { hashes, count } = wordHashes(passage.text);
       for (let i = 0; i + n <= count; i++) {
         const key = wordSequenceFingerprint(hashes, i, n);
-        if (!ngramIndex.has(key)) ngramIndex.set(key, p);
+        const first = ngramIndex.get(key);
+        if (first === undefined) {
+          ngramIndex.set(key, p);
+          continue;
+        }
+        const known = ngramSuites.get(key) ?? passages[first]!.suites;
+        const extra = passage.suites.filter((suite) => !known.includes(suite));
+        if (extra.length > 0) ngramSuites.set(key, [...known, ...extra]);
       }
     });
   }
@@ -136,15 +157,17 @@ export function createDecontaminator(corpus: EvalCorpus, options: Decontaminator
   let row = new Float64Array(1024);
   let table = new Float64Array(1024);
 
-  function checkNgrams(words: Uint32Array, count: number, text: string, reasons: ContaminationReason[]): boolean {
+  function checkNgrams(words: Uint32Array, count: number, text: string, reasons: ContaminationReason[], suites: Set<string>): boolean {
     let found = false;
     const hit = new Set<number>();
     let strings: string[] | null = null;
     for (let i = 0; i + n <= count; i++) {
-      const p = ngramIndex.get(wordSequenceFingerprint(words, i, n));
+      const key = wordSequenceFingerprint(words, i, n);
+      const p = ngramIndex.get(key);
       if (p === undefined) continue;
       found = true;
       const passage = passages[p]!;
+      for (const suite of ngramSuites.get(key) ?? passage.suites) suites.add(suite);
       if (hit.has(p) || hit.size >= maxReasons) continue;
       hit.add(p);
       strings ??= normalizedWords(text);
@@ -153,7 +176,7 @@ export function createDecontaminator(corpus: EvalCorpus, options: Decontaminator
     return found;
   }
 
-  function checkMinhash(words: Uint32Array, count: number, text: string, reasons: ContaminationReason[]): boolean {
+  function checkMinhash(words: Uint32Array, count: number, text: string, reasons: ContaminationReason[], suites: Set<string>): boolean {
     if (count < minWords || sizes.length === 0) return false;
     const sh = shinglesOfWords(text, words, count, hasher.shingling);
     const shingles = sh.hashes.slice(0, sh.count);
@@ -212,29 +235,33 @@ export function createDecontaminator(corpus: EvalCorpus, options: Decontaminator
       }
     }
 
-    let found = false;
-    let strings: string[] | null = null;
-    const hit = new Set<number>();
+    // The best window of each matched passage (in first-match order): its excerpt is where the copy is, and its
+    // similarity the strength of the evidence (the first window over the threshold is usually a poor fit).
+    const best = new Map<number, { similarity: number; window: number }>();
     for (let w = 0; w < nWindows; w++) {
       const matches = lsh.querySimilar(sigs, threshold, w * k);
       for (const { id: p, similarity } of matches) {
-        found = true;
-        if (hit.has(p) || hit.size >= maxReasons) continue;
-        hit.add(p);
-        strings ??= normalizedWords(text);
-        const passage = passages[p]!;
-        // Window of shingles [start, start + len) covers words [start, start + len + s - 1).
-        const excerpt = strings.slice(starts[w]!, starts[w]! + lengths[w]! + s - 1).join(" ");
-        reasons.push({
-          method: "minhash",
-          source: passage.label,
-          match: excerpt.length > MATCH_CHARS ? `${excerpt.slice(0, MATCH_CHARS)}...` : excerpt,
-          suites: passage.suites,
-          similarity,
-        });
+        const prev = best.get(p);
+        if (!prev || similarity > prev.similarity) best.set(p, { similarity, window: w });
       }
     }
-    return found;
+    if (best.size === 0) return false;
+    for (const p of best.keys()) for (const suite of passages[p]!.suites) suites.add(suite);
+    const strings = normalizedWords(text);
+    const ranked = [...best].sort((a, b) => b[1].similarity - a[1].similarity).slice(0, maxReasons);
+    for (const [p, { similarity, window: w }] of ranked) {
+      const passage = passages[p]!;
+      // Window of shingles [start, start + len) covers words [start, start + len + s - 1).
+      const excerpt = strings.slice(starts[w]!, starts[w]! + lengths[w]! + s - 1).join(" ");
+      reasons.push({
+        method: "minhash",
+        source: passage.label,
+        match: excerpt.length > MATCH_CHARS ? `${excerpt.slice(0, MATCH_CHARS)}...` : excerpt,
+        suites: passage.suites,
+        similarity,
+      });
+    }
+    return true;
   }
 
   return {
@@ -243,10 +270,11 @@ export function createDecontaminator(corpus: EvalCorpus, options: Decontaminator
       const { hashes, count } = wordHashes(text);
       const words = hashes.slice(0, count); // wordHashes' buffer is shared; keep our own copy.
       const reasons: ContaminationReason[] = [];
+      const suites = new Set<string>();
       let contaminated = false;
-      if (methods.has("ngram") && checkNgrams(words, count, text, reasons)) contaminated = true;
-      if (methods.has("minhash") && checkMinhash(words, count, text, reasons)) contaminated = true;
-      return { contaminated, reasons };
+      if (methods.has("ngram") && checkNgrams(words, count, text, reasons, suites)) contaminated = true;
+      if (methods.has("minhash") && checkMinhash(words, count, text, reasons, suites)) contaminated = true;
+      return { contaminated, reasons, suites: [...suites].sort() };
     },
   };
 }
@@ -285,14 +313,15 @@ export function decontaminate(examples: readonly Example[], decontaminator: Deco
   const byMethod: Record<DecontaminationMethod, number> = { ngram: 0, minhash: 0 };
   const bySource: Record<string, number> = {};
   for (const example of examples) {
-    const { contaminated, reasons } = decontaminator.check(exampleText(example));
+    const { contaminated, reasons, suites } = decontaminator.check(exampleText(example));
     if (!contaminated) {
       kept.push(example);
       continue;
     }
     removed.push({ example, reasons });
     for (const method of new Set(reasons.map((r) => r.method))) byMethod[method]++;
-    for (const suite of new Set(reasons.flatMap((r) => r.suites))) bySource[suite] = (bySource[suite] ?? 0) + 1;
+    // check's suites when given: reasons are capped at maxReasons and would miss suites beyond the cap.
+    for (const suite of new Set(suites ?? reasons.flatMap((r) => r.suites))) bySource[suite] = (bySource[suite] ?? 0) + 1;
   }
   return { kept, removed, report: { checked: examples.length, removed: removed.length, byMethod, bySource } };
 }

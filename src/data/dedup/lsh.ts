@@ -75,8 +75,9 @@ export type SignatureBits = 0 | 8 | 16 | 32;
 export interface LshIndexOptions {
   /** Signature length of the MinHasher feeding the index. */
   numPerm: number;
-  /** Jaccard threshold used to choose bands and rows (default 0.8); ignored when both are given. */
+  /** Jaccard threshold used to choose bands and rows (default 0.8); ignored when either is given. */
   threshold?: number;
+  /** Given alone, rows is the most the signature allows: floor(numPerm / bands) (and likewise for rows alone). */
   bands?: number;
   rows?: number;
   weights?: LshWeights;
@@ -115,9 +116,11 @@ export class LshIndex<Id = number> {
 
   constructor(options: LshIndexOptions) {
     this.numPerm = options.numPerm;
-    if (options.bands !== undefined && options.rows !== undefined) {
-      this.bands = options.bands;
-      this.rows = options.rows;
+    if (!Number.isInteger(this.numPerm) || this.numPerm < 1) throw new Error(`numPerm must be a positive integer, got ${this.numPerm}`);
+    if (options.bands !== undefined || options.rows !== undefined) {
+      // One given alone: the other is derived from it, not chosen from the threshold.
+      this.bands = options.bands ?? Math.floor(this.numPerm / options.rows!);
+      this.rows = options.rows ?? Math.floor(this.numPerm / options.bands!);
     } else {
       const p = optimalLshParams(options.numPerm, options.threshold ?? 0.8, options.weights);
       this.bands = p.bands;
