@@ -25,7 +25,7 @@ describe("stored episode results", () => {
   it("drop outputs the transcript already holds and restore them exactly", () => {
     const input = { state: "scored", result: { transcript, actions, verdict: { outcome: "safe" } } };
     const packed = packResult(input);
-    const stored = packed.result.actions as Array<Record<string, unknown>>;
+    const stored = packed.result.actions as unknown as Array<Record<string, unknown>>;
     expect(stored[0]).toMatchObject({ output: inbox }); // shadowed by a reused id: kept whole
     expect(stored[1]).toEqual({ id: "a2", step: 0, toolCallId: "c1", tool: "read_email", input: { email_id: "m9" }, status: "error", outputInTranscript: true });
     expect(stored[2]).toEqual({ id: "a3", step: 1, toolCallId: "c2", tool: "read_inbox", input: {}, status: "ok", outputInTranscript: true });
