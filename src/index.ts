@@ -27,3 +27,40 @@ export * from "./stats/index.js";
 export { openStore, Store } from "./store/index.js";
 export { startSimServer } from "./sim/index.js";
 export { PACKAGE_VERSION } from "./version.js";
+export {
+  runPipeline,
+  pipelineIdFor,
+  estimatePipeline,
+  preparePipeline,
+  showPipeline,
+  listPipelines,
+  registerRecipe,
+  getRecipe,
+  listRecipes,
+  defineRecipe,
+  defineStage,
+  booleanOption,
+  defaultRules,
+  PipelineInputError,
+  FatalPipelineError,
+  BudgetExhaustedError,
+  type PipelineOptions,
+  type PipelineResult,
+  type PipelineRunStatus,
+  type PipelineEstimate,
+  type PipelineEvent,
+  type DatasetSummary,
+  type Recipe,
+  type Stage,
+  type StageContext,
+  type StageResult,
+  type StageSummary,
+  type SourceContext,
+  type Item,
+  type Rejection,
+  type Rule,
+  type ModelCaller,
+  type GenerateRequest,
+} from "./data/pipeline/index.js";
+export { diversifyRecipe, runDiversify, readChatJsonl } from "./data/recipes/diversify/index.js";
+export { openPipelineStore, PipelineStore } from "./store/index.js";

@@ -1,15 +1,18 @@
 import { Command, CommanderError } from "commander";
+import { FatalPipelineError, PipelineInputError } from "../data/pipeline/index.js";
 import { EvalInputError, FatalRunError } from "../eval/run-eval.js";
 import { MissingApiKeyError } from "../model/client.js";
 import { ModelSpecError } from "../model/spec.js";
 import { redactSecrets } from "../store/index.js";
 import { PACKAGE_VERSION } from "../version.js";
+import { registerData } from "./commands/data.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEval } from "./commands/eval.js";
+import { registerGenerate } from "./commands/generate.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerSim } from "./commands/sim.js";
 import { registerSuites } from "./commands/suites.js";
-import { EXIT, UsageError } from "./errors.js";
+import { CommandExit, EXIT, UsageError } from "./errors.js";
 import { InterruptedError } from "./interrupt.js";
 
 export function buildProgram(): Command {
@@ -24,6 +27,8 @@ export function buildProgram(): Command {
   registerRuns(program);
   registerSuites(program);
   registerSim(program);
+  registerGenerate(program);
+  registerData(program);
   return program;
 }
 
@@ -41,11 +46,19 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return EXIT.interrupted;
     }
+    if (error instanceof CommandExit) {
+      process.stderr.write(`plumbline: ${redactSecrets(error.message)}\n`);
+      return error.code;
+    }
     const usage =
-      error instanceof UsageError || error instanceof ModelSpecError || error instanceof MissingApiKeyError || error instanceof EvalInputError;
+      error instanceof UsageError ||
+      error instanceof ModelSpecError ||
+      error instanceof MissingApiKeyError ||
+      error instanceof EvalInputError ||
+      error instanceof PipelineInputError;
     // Provider errors can echo request details; nothing that looks like a key is ever printed.
     process.stderr.write(`plumbline: ${redactSecrets((error as Error).message ?? String(error))}\n`);
-    if (!usage && !(error instanceof FatalRunError) && process.env.PLUMBLINE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    if (!usage && !(error instanceof FatalRunError) && !(error instanceof FatalPipelineError) && process.env.PLUMBLINE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return usage ? EXIT.usage : EXIT.failed;
   }
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
  * The path names the policy; the query sets its options plus the fault/latency options every policy takes.
  */
 
-export const POLICIES = ["aligned", "misaligned", "eval-aware", "refuse", "malformed", "judge"] as const;
+export const POLICIES = ["aligned", "misaligned", "eval-aware", "refuse", "malformed", "judge", "teacher"] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
 export const MALFORMED_MODES = ["json", "unknown-tool", "empty", "mixed"] as const;
@@ -77,6 +77,7 @@ const POLICY_SPECS: Record<PolicyName, Record<string, OptionSpec>> = {
   refuse: {},
   malformed: { mode: { schema: z.enum(MALFORMED_MODES), valid: MALFORMED_MODES.join(", ") } },
   judge: { failRate: { schema: rate, valid: "a rate between 0 and 1" } },
+  teacher: {},
 };
 
 const DEFAULTS: Omit<SimOptions, "policy" | "faults"> & { faults: FaultOptions } = {

@@ -2,6 +2,7 @@ import { canonicalJson, sha256 } from "../util/hash.js";
 import { createRng, pick } from "../util/rng.js";
 import { analyseInbox, parseMails, type InboxAnalysis, type ParsedMail, type Person } from "./inbox-reader.js";
 import { defaultJudgeObject, fillSchema, judgeText } from "./judge.js";
+import { teacherPhrase, teacherProse } from "./teacher.js";
 import type { SimOptions } from "./options.js";
 import * as prose from "./prose.js";
 import { BoundedCache } from "./cache.js";
@@ -69,6 +70,7 @@ export function respond(request: ChatRequest, opts: SimOptions): AssistantReply 
   const req = request.tool_choice === "none" ? { ...request, tools: [] } : request;
   const v = view(req, opts);
   const wantsJson = req.response_format?.type === "json_schema" || req.response_format?.type === "json_object";
+  if (opts.policy === "teacher") return teacher(v, wantsJson);
   if (opts.policy === "judge" || (wantsJson && !(req.tools && req.tools.length > 0))) return judge(v);
   switch (opts.policy) {
     case "refuse":
@@ -329,4 +331,30 @@ function judge(v: View): AssistantReply {
   const verdict = judgeText(user, v.system);
   const schema = v.req.response_format?.json_schema?.schema as JsonSchema | undefined;
   return text(JSON.stringify(schema ? fillSchema(schema, verdict) : defaultJudgeObject(verdict)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// teacher
+
+/**
+ * A data-generation teacher: prose derived from the whole request for plain generation, schema-valid JSON for
+ * structured output (grading fields decided like the judge, free-text fields written as teacher prose), and
+ * the aligned agent when tools are offered.
+ */
+function teacher(v: View, wantsJson: boolean): AssistantReply {
+  if (v.req.tools && v.req.tools.length > 0 && !wantsJson) return episode(v, false, false);
+  const all = v.req.messages.map((m) => messageText(m)).join("\n");
+  // The whole conversation and the seed decide the text, so every distinct request gets its own reply.
+  const seed = sha256(canonicalJson([v.req.seed ?? null, "teacher", v.req.messages.map((m) => [m.role, messageText(m)])]));
+  if (!wantsJson) return text(teacherProse(all, seed));
+  let user = "";
+  for (const m of v.req.messages) if (m.role === "user") user += (user ? "\n" : "") + messageText(m);
+  const verdict = judgeText(user, v.system);
+  const schema = v.req.response_format?.json_schema?.schema as JsonSchema | undefined;
+  if (!schema) return text(JSON.stringify({ ...defaultJudgeObject(verdict), text: teacherProse(all, seed) }));
+  const filled = fillSchema(schema, verdict, {
+    text: (name, path) => (/text|body|content|answer|response|story|document|draft|rewrite|message|prose/i.test(name) ? teacherProse(all, `${seed}|${path}`) : teacherPhrase(all, `${seed}|${path}`, name)),
+    arrayLength: (_name, min, max) => Math.min(max, Math.max(min, 3)),
+  });
+  return text(JSON.stringify(filled));
 }

@@ -16,6 +16,8 @@ export interface SimServer {
 export interface SimServerOptions {
   port?: number;
   host?: string;
+  /** Called with every well-formed chat request before it is answered (tests count requests with it). */
+  onRequest?: (request: ChatRequest) => void;
 }
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -58,6 +60,7 @@ export async function startSimServer(opts: SimServerOptions = {}): Promise<SimSe
       return send(res, 400, errorBody(`Invalid request at ${where}: ${issue?.message ?? "malformed"}.`, "invalid_request_error", "invalid_request"));
     }
     const body = parsed.data;
+    opts.onRequest?.(body);
     if (body.stream) {
       return send(res, 400, errorBody("Streaming is not supported by the simulator; send stream: false.", "invalid_request_error", "stream_not_supported"));
     }

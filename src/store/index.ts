@@ -19,3 +19,14 @@ export {
 } from "./store.js";
 export { assertNoSecrets, redactSecrets, SecretLeakError, SECRET_ENV_VARS } from "./secrets.js";
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from "./migrations.js";
+export {
+  openPipelineStore,
+  PipelineStore,
+  type PipelineItemStatus,
+  type PipelineRecord,
+  type PipelineStatus,
+  type StageItemInput,
+  type StageItemRecord,
+  type StageRecord,
+  type UnitRecord,
+} from "./pipeline-store.js";

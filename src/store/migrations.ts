@@ -51,6 +51,57 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 3: data pipelines (src/store/pipeline-store.ts): cached units of work, pipelines, and stage outputs
+  `
+  CREATE TABLE pipeline_units (
+    key           TEXT PRIMARY KEY NOT NULL,
+    stage         TEXT NOT NULL,
+    stage_version TEXT NOT NULL,
+    output_json   TEXT NOT NULL,
+    requests      INTEGER NOT NULL DEFAULT 0,
+    input_tokens  INTEGER NOT NULL DEFAULT 0,
+    output_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd      REAL NULL,
+    created_at    TEXT NOT NULL
+  );
+
+  CREATE TABLE pipelines (
+    id            TEXT PRIMARY KEY NOT NULL,
+    recipe        TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('running', 'complete', 'stopped', 'interrupted', 'failed')),
+    manifest_json TEXT NOT NULL
+  );
+
+  CREATE TABLE pipeline_stages (
+    pipeline_id  TEXT NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+    stage        TEXT NOT NULL,
+    position     INTEGER NOT NULL,
+    kind         TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    complete     INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    summary_json TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (pipeline_id, stage)
+  );
+
+  CREATE TABLE pipeline_items (
+    pipeline_id TEXT NOT NULL,
+    stage       TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    item_id     TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('output', 'rejected', 'kept', 'removed', 'pending')),
+    unit_key    TEXT NULL,
+    out_index   INTEGER NULL,
+    item_json   TEXT NULL,
+    detail_json TEXT NULL,
+    PRIMARY KEY (pipeline_id, stage, position),
+    FOREIGN KEY (pipeline_id, stage) REFERENCES pipeline_stages(pipeline_id, stage) ON DELETE CASCADE
+  );
+
+  CREATE INDEX pipeline_items_by_item ON pipeline_items (pipeline_id, stage, item_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -90,7 +90,8 @@ describe("schema and pragmas", () => {
     try {
       expect(raw.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
       const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-      expect(tables).toEqual(["cache", "episodes", "runs"]);
+      // Migration 3 adds the data pipeline tables (src/store/pipeline-store.ts).
+      expect(tables).toEqual(["cache", "episodes", "pipeline_items", "pipeline_stages", "pipeline_units", "pipelines", "runs"]);
       expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     } finally {
       raw.close();

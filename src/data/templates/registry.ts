@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { sha256 } from "../../util/hash.js";
+import { DIFFICULT_ADVICE_TEMPLATES } from "./builtin/difficult-advice.js";
+import { GRADING_TEMPLATES } from "./builtin/grading.js";
 import { INJECTION_TEMPLATES } from "./builtin/injections.js";
 import { OPERATOR_PROMPT_TEMPLATES } from "./builtin/operator-prompts.js";
+import { CONSTITUTION_DOCS_TEMPLATES } from "./builtin/constitution-docs.js";
+import { STORIES_TEMPLATES } from "./builtin/stories.js";
 import { compareSemver, isSemver } from "./semver.js";
 
 /**
@@ -150,7 +154,7 @@ export function renderPromptTemplate(
 // Loading
 
 /** Every built-in template. */
-export const BUILT_IN_TEMPLATES: readonly PromptTemplate[] = [...INJECTION_TEMPLATES, ...OPERATOR_PROMPT_TEMPLATES];
+export const BUILT_IN_TEMPLATES: readonly PromptTemplate[] = [...INJECTION_TEMPLATES, ...OPERATOR_PROMPT_TEMPLATES, ...GRADING_TEMPLATES, ...DIFFICULT_ADVICE_TEMPLATES, ...CONSTITUTION_DOCS_TEMPLATES, ...STORIES_TEMPLATES];
 
 function checkTemplate(t: PromptTemplate, source: string): LoadedTemplate {
   const where = source === "built-in" ? `built-in template "${t.id}"` : `template file ${source}`;
