@@ -6,6 +6,7 @@
  */
 export { runEval, DEFAULT_DB_PATH, EvalInputError, FatalRunError, type EvalOptions, type EvalProgress, type EpisodeResult, type RunManifest } from "./eval/run-eval.js";
 export { packResult, unpackResult, type PackedAction } from "./eval/result-codec.js";
+export { mixDatasets, readExamplesFile, MixInputError, type MixDatasetSource, type MixDatasetsOptions, type MixDatasetsResult, type MixedSourceReport } from "./data/mix-datasets.js";
 export { planEpisodes, episodeSeed, type PlannedEpisode, type Variation } from "./eval/episode-plan.js";
 export { runEpisode, HarnessError, type EpisodeOptions, type EpisodeRun } from "./agent/episode.js";
 export type { Transcript, TranscriptMessage, TranscriptToolCall } from "./agent/transcript.js";

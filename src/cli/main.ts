@@ -9,9 +9,11 @@ import { registerData } from "./commands/data.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEval } from "./commands/eval.js";
 import { registerGenerate } from "./commands/generate.js";
+import { registerMix } from "./commands/mix.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerSim } from "./commands/sim.js";
 import { registerSuites } from "./commands/suites.js";
+import { MixInputError } from "../data/mix-datasets.js";
 import { CommandExit, EXIT, UsageError } from "./errors.js";
 import { InterruptedError } from "./interrupt.js";
 
@@ -29,6 +31,7 @@ export function buildProgram(): Command {
   registerSim(program);
   registerGenerate(program);
   registerData(program);
+  registerMix(program);
   return program;
 }
 
@@ -55,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
       error instanceof ModelSpecError ||
       error instanceof MissingApiKeyError ||
       error instanceof EvalInputError ||
-      error instanceof PipelineInputError;
+      error instanceof PipelineInputError ||
+      error instanceof MixInputError;
     // Provider errors can echo request details; nothing that looks like a key is ever printed.
     process.stderr.write(`plumbline: ${redactSecrets((error as Error).message ?? String(error))}\n`);
     if (!usage && !(error instanceof FatalRunError) && !(error instanceof FatalPipelineError) && process.env.PLUMBLINE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);

@@ -6,6 +6,7 @@ import type { Transport } from "../../model/transport.js";
 import { openPipelineStore } from "../../store/index.js";
 import { EXPORT_FORMATS, validateContent } from "../export/index.js";
 import { ChatExampleSchema, LineageSchema } from "../types.js";
+import { readExamplesFile } from "../mix-datasets.js";
 import { evalCorpus } from "./finish.js";
 import { startCountingSim, testAdviceRecipe } from "./fixtures.js";
 import { PipelineInputError, registerRecipe, runPipeline, showPipeline, type PipelineOptions } from "./index.js";
@@ -152,6 +153,9 @@ describe("runPipeline with a teacher recipe", () => {
   it("records lineage: recipe, teacher, constitution, templates, stage outputs, seed", async () => {
     const lines = readFileSync(join(dir, "advice", "lineage.jsonl"), "utf8").trim().split("\n");
     expect(lines).toHaveLength(6);
+    // examples.jsonl holds the same examples in Plumbline's own shape, for `plumbline mix`.
+    const examples = readExamplesFile(join(dir, "advice", "examples.jsonl"));
+    expect(examples.map((e) => e.id)).toEqual(lines.map((l) => (JSON.parse(l) as { id: string }).id));
     const { lineage } = JSON.parse(lines[0]!) as { lineage: unknown };
     const parsed = LineageSchema.parse(lineage);
     expect(parsed).toMatchObject({ recipe: "test-advice", teacher, seed: 0, constitution: { name: "plumbline-default" } });

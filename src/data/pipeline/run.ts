@@ -41,7 +41,7 @@ export interface DatasetSummary {
   short: boolean;
   tokenizer: { name: string; exact: boolean; note: string };
   formats: Array<{ format: string; dataPath: string; cardPath: string; written: number; skipped: number }>;
-  files: { manifest: string; rejected: string; decontamination: string; lineage: string };
+  files: { manifest: string; rejected: string; decontamination: string; lineage: string; examples: string };
   /** Examples left out, by the stage that left them out. */
   rejectedByStage: Record<string, number>;
 }
@@ -510,6 +510,7 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     rejected: join(out, "rejected.jsonl"),
     decontamination: join(out, "decontamination.json"),
     lineage: join(out, "lineage.jsonl"),
+    examples: join(out, "examples.jsonl"),
   };
   await mkdir(out, { recursive: true });
   await writeRejected(files.rejected, removed);
@@ -572,6 +573,8 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     selection: { targetTokens: select.targetTokens, availableTokens: select.availableTokens, selectedTokens: select.selectedTokens, short: select.short, notSelected: select.notSelected.length },
     dataset,
   };
+  // The exported examples in Plumbline's own shape (every kind, lineage included): what `plumbline mix` reads.
+  await writeAtomic(files.examples, select.selected.map((e) => `${redactSecrets(JSON.stringify(e))}\n`).join(""));
   // One line per exported example: its id and full lineage (the export formats have no field for it).
   await writeAtomic(files.lineage, select.selected.map((e) => `${redactSecrets(JSON.stringify({ id: e.id, lineage: e.lineage, meta: e.meta ?? null }))}\n`).join(""));
   await writeManifest(files.manifest, manifest);

@@ -348,7 +348,9 @@ export const storiesRecipe = defineRecipe<StoriesOptions>({
       const rng = createRng(`${ctx.seed}|${STORIES_RECIPE}|story|${i}`);
       const line = given?.[i % given.length];
       const pressure = line ? { id: "input", text: line.text } : pressureFor(ctx.seed, i);
-      const setting = pick(rng, SETTINGS);
+      // An input premise brings its own setting; genre and point of view are still drawn.
+      const drawnSetting = pick(rng, SETTINGS);
+      const setting = line ? "as the premise describes" : drawnSetting;
       const genre = pick(rng, GENRES);
       const pov = pick(rng, POINTS_OF_VIEW);
       const topics = line ? premiseTopics(line.text) : (pressure as Pressure).topics;

@@ -154,7 +154,7 @@ describe("stories recipe", () => {
     ]);
     const kept = lineageOf(out);
     expect(kept).toHaveLength(1);
-    expect(kept[0]!.meta).toMatchObject({ premiseOrigin: "input", premiseLine: 4, pressure: { id: "input" }, checks: { blocklist: { builtIn: true } } });
+    expect(kept[0]!.meta).toMatchObject({ premiseOrigin: "input", premiseLine: 4, pressure: { id: "input" }, setting: "as the premise describes", checks: { blocklist: { builtIn: true } } });
     expect(kept[0]!.meta.premise).toMatch(/^A translation agent at a trade fair/);
     // The deception premise finds the honesty section.
     expect(kept[0]!.meta.sections.map((s: { id: string }) => s.id)).toContain("honesty");
