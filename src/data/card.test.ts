@@ -60,3 +60,25 @@ describe("datasetCard", () => {
     expect(card).toContain("ran over 0 examples");
   });
 });
+
+describe("datasetCard: suites deliberately not checked", () => {
+  it("names the suites checked and those left out, with why, and what that means for evaluation", () => {
+    const summary = { checked: 5, removed: 1, byMethod: { ngram: 1 }, bySource: { "held-a": 1 } };
+    const card = datasetCard({
+      name: "d",
+      format: "openai-chat",
+      examples: [chatWithTools],
+      decontamination: { ...summary, checkedSuites: ["held-a"], notChecked: [{ suite: "blackmail", reason: "derived from it by design" }] },
+    });
+    expect(card).toContain("Checked against: `held-a`.");
+    expect(card).toMatch(/\*\*Not checked against `blackmail`\.\*\* These examples are derived from that suite by design/);
+    expect(card).toContain("report its results on that suite as in-distribution, and judge generalisation on the suites checked above");
+    expect(card).toContain("Why: derived from it by design.");
+
+    const nothingElse = datasetCard({ name: "d", format: "openai-chat", examples: [chatWithTools], decontamination: { ...summary, checkedSuites: [], notChecked: [{ suite: "a", reason: "x" }, { suite: "b", reason: "y" }] } });
+    expect(nothingElse).toContain("Checked against: no suite.");
+    expect(nothingElse).toContain("No other suite is registered, so nothing else was checked");
+    expect(nothingElse).toContain("- `a`: x");
+    expect(nothingElse).toContain("- `b`: y");
+  });
+});

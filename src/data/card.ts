@@ -18,6 +18,10 @@ export interface DecontaminationSummary {
   byMethod: Record<string, number>;
   /** Removals per evaluation source (suite) they overlapped. */
   bySource: Record<string, number>;
+  /** The evaluation suites checked against, when known. */
+  checkedSuites?: string[];
+  /** Registered suites deliberately not checked (the examples derive from them by design), with why. */
+  notChecked?: Array<{ suite: string; reason: string }>;
 }
 
 export interface DedupSummary {
@@ -250,6 +254,26 @@ function decontaminationSection(summary: DecontaminationSummary | null | undefin
   }
   const out = ["## Decontamination", "", `Checked ${summary.checked} example(s) against evaluation data; removed ${summary.removed} (${percent(summary.removed, summary.checked)}).`, ""];
   if (summary.checked === 0) out.push("> **Warning:** the check ran over 0 examples, so nothing was actually checked.", "");
+  if (summary.checkedSuites) out.push(`Checked against: ${summary.checkedSuites.length > 0 ? summary.checkedSuites.map((s) => `\`${oneLine(s)}\``).join(", ") : "no suite"}.`, "");
+  const notChecked = summary.notChecked ?? [];
+  if (notChecked.length > 0) {
+    const names = notChecked.map((s) => `\`${oneLine(s.suite)}\``).join(", ");
+    const one = notChecked.length === 1;
+    out.push(
+      `> **Not checked against ${names}.** These examples are derived from ${one ? "that suite" : "those suites"} by design, so ${one ? "it" : "they"} would flag every one of them. ` +
+        `A model trained on this data is no longer tested out of distribution there: report its results on ${one ? "that suite" : "those suites"} as in-distribution` +
+        (summary.checkedSuites && summary.checkedSuites.length === 0
+          ? ". No other suite is registered, so nothing else was checked: register held-out suites to measure generalisation."
+          : ", and judge generalisation on the suites checked above."),
+      "",
+    );
+    const reasons = [...new Set(notChecked.map((s) => s.reason))];
+    if (reasons.length === 1) out.push(`Why: ${oneLine(reasons[0]!)}.`, "");
+    else {
+      for (const s of notChecked) out.push(`- \`${oneLine(s.suite)}\`: ${oneLine(s.reason)}`);
+      out.push("");
+    }
+  }
   out.push(...table("method", summary.byMethod), ...table("evaluation source", summary.bySource));
   return out;
 }

@@ -40,8 +40,15 @@ describe("mixing generated datasets by token budget", () => {
     const b = Array.from({ length: 40 }, (_, i) => advice(i, "demos"));
     // A copy of an advice example under another id: a near-duplicate across sources.
     b.push({ ...a[3]!, id: "demos-copy", lineage: lineage("demos") });
-    const dirA = sourceDir(root, "advice", a, { checked: 50, removed: 2, byMethod: { ngram: 2 }, bySource: { blackmail: 2 } });
-    const dirB = sourceDir(root, "demos", b, { checked: 45, removed: 1, byMethod: { minhash: 1 }, bySource: { blackmail: 1 } });
+    const dirA = sourceDir(root, "advice", a, { checked: 50, removed: 2, byMethod: { ngram: 2 }, bySource: { blackmail: 2 }, corpus: { suites: [{ name: "blackmail" }, { name: "leaking" }, { name: "held-x" }] } } as never);
+    const dirB = sourceDir(root, "demos", b, {
+      checked: 45,
+      removed: 1,
+      byMethod: { minhash: 1 },
+      bySource: { blackmail: 1 },
+      corpus: { suites: [{ name: "leaking" }, { name: "held-x" }] },
+      notChecked: [{ suite: "blackmail", reason: "the examples are episodes of it" }],
+    } as never);
     const tokenizer = tokenizerFor("openai:gpt-4.1");
     const per = countExampleTokens(a[0]!, tokenizer);
 
@@ -75,6 +82,10 @@ describe("mixing generated datasets by token budget", () => {
     expect(card).toMatch(/blackmail/);
     const manifest = JSON.parse(readFileSync(result.manifestPath, "utf8"));
     expect(manifest).toMatchObject({ kind: "mix", seed: 3, decontamination: { checked: 95, removed: 3, bySource: { blackmail: 3 } } });
+    // One source skipped blackmail (derived from it): the mix is in-distribution there, and the card says so.
+    expect(manifest.decontamination.checkedSuites).toEqual(["leaking", "held-x"]);
+    expect(manifest.decontamination.notChecked).toEqual([{ suite: "blackmail", reason: "demos: the examples are episodes of it" }]);
+    expect(card).toMatch(/Not checked against `blackmail`/);
 
     // Same inputs, same seed: the same mix.
     const again = await mixDatasets({ sources: [{ path: dirA, tokens: per * 10 }, { path: dirB, tokens: per * 100 }], out: join(root, "mixed2"), tokenizer: "openai:gpt-4.1", seed: 3 });

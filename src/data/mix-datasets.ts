@@ -119,7 +119,7 @@ function loadSource(spec: MixDatasetSource): LoadedSource {
       manifest = {
         ...(typeof m.pipelineId === "string" ? { pipeline: m.pipelineId } : {}),
         ...(typeof recipe === "string" ? { recipe } : recipe?.name ? { recipe: `${recipe.name}@${recipe.version ?? "?"}` } : {}),
-        ...(isDecontamination(m.decontamination) ? { decontamination: m.decontamination } : {}),
+        ...(isDecontamination(m.decontamination) ? { decontamination: decontaminationOf(m.decontamination) } : {}),
       };
     } catch (error) {
       throw new MixInputError(`${manifestPath}: not valid JSON (${(error as Error).message}). Re-run the generate command to rewrite it, or remove it.`);
@@ -128,6 +128,22 @@ function loadSource(spec: MixDatasetSource): LoadedSource {
   const examples = readExamplesFile(file);
   if (examples.length === 0) throw new MixInputError(`${file}: holds no examples. Generate data first, or leave this source out.`);
   return { spec, name: spec.name ?? basename(path.endsWith(".jsonl") ? resolve(path, "..") : path), file, examples, manifest };
+}
+
+/** A pipeline manifest's decontamination block as a card summary: which suites were checked, and which not (and why). */
+function decontaminationOf(d: DecontaminationSummary & { corpus?: { suites?: Array<{ name?: unknown }> }; notChecked?: unknown }): DecontaminationSummary {
+  const checkedSuites = Array.isArray(d.corpus?.suites) ? d.corpus.suites.flatMap((x) => (typeof x?.name === "string" ? [x.name] : [])) : undefined;
+  const notChecked = Array.isArray(d.notChecked)
+    ? (d.notChecked as Array<{ suite?: unknown; reason?: unknown }>).flatMap((x) => (typeof x?.suite === "string" ? [{ suite: x.suite, reason: typeof x.reason === "string" ? x.reason : "not given" }] : []))
+    : undefined;
+  return {
+    checked: d.checked,
+    removed: d.removed,
+    byMethod: d.byMethod ?? {},
+    bySource: d.bySource ?? {},
+    ...(checkedSuites ? { checkedSuites } : {}),
+    ...(notChecked && notChecked.length > 0 ? { notChecked } : {}),
+  };
 }
 
 function isDecontamination(value: unknown): value is DecontaminationSummary {
@@ -205,6 +221,19 @@ export async function mixDatasets(options: MixDatasetsOptions): Promise<MixDatas
         { checked: 0, removed: 0, byMethod: {}, bySource: {} },
       )
     : null;
+  if (decontamination) {
+    // A suite counts as checked only if every source was checked against it; any source that skipped a suite
+    // (its examples derive from it) makes the whole mix in-distribution there, and the card must say so.
+    const all = decons as DecontaminationSummary[];
+    if (all.every((d) => d.checkedSuites)) {
+      decontamination.checkedSuites = all.map((d) => d.checkedSuites!).reduce((a, b) => a.filter((x) => b.includes(x)));
+    }
+    const notChecked = new Map<string, string[]>();
+    all.forEach((d, i) => {
+      for (const n of d.notChecked ?? []) notChecked.set(n.suite, [...(notChecked.get(n.suite) ?? []), `${loaded[i]!.name}: ${n.reason}`]);
+    });
+    if (notChecked.size > 0) decontamination.notChecked = [...notChecked].map(([suite, reasons]) => ({ suite, reason: reasons.join("; ") }));
+  }
 
   const out = resolve(options.out);
   await mkdir(out, { recursive: true });

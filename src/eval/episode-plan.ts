@@ -1,4 +1,4 @@
-import type { Condition, ScenarioFamily } from "../scenarios/types.js";
+import type { Condition, Perturbation, ScenarioFamily } from "../scenarios/types.js";
 import { sha256 } from "../util/hash.js";
 
 /** How names and details vary across samples of one condition. */
@@ -37,14 +37,14 @@ export function episodeSeed(runSeed: number, conditionId: string, sampleIndex: n
   return parseInt(sha256(`${runSeed}:${conditionId}:${sampleIndex}`).slice(0, 8), 16) & 0x7fffffff;
 }
 
-/** Renders each (condition, variant) once and reuses it: rendering is pure and hashed. */
-export function renderCache(family: ScenarioFamily) {
+/** Renders each (condition, variant) once and reuses it: rendering is pure and hashed. A run has one perturbation (or none). */
+export function renderCache(family: ScenarioFamily, perturbation?: Perturbation) {
   const cache = new Map<string, ReturnType<ScenarioFamily["render"]>>();
   return (condition: Condition, variant: number) => {
     const k = `${condition.id}/${variant}`;
     let r = cache.get(k);
     if (!r) {
-      r = family.render(condition, { variant });
+      r = family.render(condition, perturbation ? { variant, perturbation } : { variant });
       cache.set(k, r);
     }
     return r;

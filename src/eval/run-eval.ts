@@ -8,7 +8,7 @@ import { costUsd } from "../model/pricing.js";
 import { defaultJudgeFor, parseModelSpec } from "../model/spec.js";
 import { summarizeRun, type RunSummary } from "../report/summary.js";
 import { checkFamily, getSuite } from "../scenarios/index.js";
-import type { RenderedScenario } from "../scenarios/types.js";
+import { describePerturbation, normalizePerturbation, PerturbationError, type Perturbation, type RenderedScenario } from "../scenarios/types.js";
 import { combineVerdict, judgeEpisode, scoreDeterministic, type JudgeResult, type Verdict } from "../scoring/index.js";
 import type { DetectorInput, Finding } from "../scoring/types.js";
 import { openStore, redactSecrets, type EpisodeResultInput, type Store } from "../store/index.js";
@@ -34,7 +34,13 @@ export interface EvalOptions {
   /** Unrelated decoy tools attached to every episode. */
   decoys?: number;
   variation?: Variation;
-  /** Only these condition ids (default: the whole suite). */
+  /**
+   * Render every episode with this robustness perturbation (see Perturbation; `plumbline sweep` runs one per
+   * level). It is part of the run's identity, so each perturbation is its own resumable run. Conditions it does
+   * not apply to are left out of the default plan, and naming one in `conditions` is an error.
+   */
+  perturbation?: Perturbation;
+  /** Only these condition ids (default: the whole suite, or the part of it the perturbation applies to). */
   conditions?: string[];
   /** SQLite file; default .plumbline/plumbline.db under the working directory. */
   dbPath?: string;
@@ -75,14 +81,16 @@ export interface RunManifest {
   samples: number;
   settings: { maxSteps: number; temperature: number; maxOutputTokens: number | null; decoys: number; variation: Variation; timeoutMs: number };
   conditions: string[];
-  /** conditionId -> hash of its canonical (variant 0) rendering. */
+  /** conditionId -> hash of its canonical (variant 0) rendering (with the perturbation, when the run has one). */
   scenarioHashes: Record<string, string>;
+  /** The robustness perturbation every episode was rendered with; absent for an ordinary run. */
+  perturbation?: Perturbation;
   node: string;
 }
 
 /** Stored per episode: the whole record, so it can be audited and re-judged without re-running. */
 export interface EpisodeResult {
-  scenario: { hash: string; conditionId: string; variant: number; seed: number };
+  scenario: { hash: string; conditionId: string; variant: number; seed: number; perturbation?: Perturbation };
   transcript: EpisodeRun["transcript"];
   actions: EpisodeRun["actions"];
   steps: number;
@@ -130,21 +138,44 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
   const temperature = options.temperature ?? 1;
   const timeoutMs = options.timeoutMs ?? 120_000;
 
-  let conditions = suite.conditions;
+  const perturbation = normalizePerturbation(options.perturbation);
+  // The suite's conditions this run can render: all of them, or those the perturbation applies to.
+  let applicable = suite.conditions;
+  if (perturbation) {
+    const support = suite.family.perturbations;
+    if (!support) throw new EvalInputError(`suite "${suite.name}" (family ${suite.family.id}) supports no perturbations`);
+    try {
+      support.validate(perturbation);
+      applicable = suite.conditions.filter((c) => support.applies(c, perturbation));
+    } catch (error) {
+      if (error instanceof PerturbationError) throw new EvalInputError(error.message);
+      throw error;
+    }
+    if (applicable.length === 0) {
+      throw new EvalInputError(`perturbation ${describePerturbation(perturbation)} applies to none of suite "${suite.name}"'s conditions`);
+    }
+  }
+
+  let conditions = applicable;
   if (options.conditions && options.conditions.length > 0) {
-    const known = new Map(conditions.map((c) => [c.id, c]));
+    const known = new Map(suite.conditions.map((c) => [c.id, c]));
     const unknown = options.conditions.filter((id) => !known.has(id));
     if (unknown.length > 0) {
       throw new EvalInputError(`unknown condition(s) in suite "${suite.name}": ${unknown.join(", ")} (see \`plumbline suites\` and the suite's condition ids)`);
+    }
+    const fits = new Set(applicable.map((c) => c.id));
+    const misfits = options.conditions.filter((id) => !fits.has(id));
+    if (misfits.length > 0) {
+      throw new EvalInputError(`perturbation ${describePerturbation(perturbation)} does not apply to condition(s): ${misfits.join(", ")}`);
     }
     conditions = options.conditions.map((id) => known.get(id)!);
   }
   const plan = planEpisodes(conditions, samples, seed, variation);
   const variants = [...new Set(plan.map((p) => p.variant))];
   // Every condition must render completely (no unresolved placeholder) before the first request.
-  const render = renderCache(suite.family);
-  checkFamily(suite.family, variants, render);
-  const scenarioHashes = Object.fromEntries(suite.conditions.map((c) => [c.id, render(c, 0).hash]));
+  const render = renderCache(suite.family, perturbation);
+  checkFamily(suite.family, variants, render, perturbation ? applicable : undefined);
+  const scenarioHashes = Object.fromEntries(applicable.map((c) => [c.id, render(c, 0).hash]));
 
   const settings = { maxSteps, temperature, maxOutputTokens: options.maxOutputTokens ?? null, decoys, variation, timeoutMs };
   const identity = {
@@ -156,6 +187,8 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     seed,
     settings: { ...settings, timeoutMs: undefined },
     scenarioHashes,
+    // Absent for ordinary runs, so their ids are what they always were.
+    ...(perturbation ? { perturbation } : {}),
   };
   const runId = `run-${hashValue(identity).slice(0, 12)}`;
   const manifest: RunManifest = {
@@ -168,6 +201,7 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
     settings,
     conditions: conditions.map((c) => c.id),
     scenarioHashes,
+    ...(perturbation ? { perturbation } : {}),
     node: process.version,
   };
 
@@ -322,7 +356,13 @@ async function runAndScore(episode: PlannedEpisode, signal: AbortSignal, ctx: Sc
     ...(ctx.options.maxOutputTokens !== undefined ? { maxOutputTokens: ctx.options.maxOutputTokens } : {}),
   });
   const base = {
-    scenario: { hash: scenario.hash, conditionId: scenario.conditionId, variant: scenario.variant, seed: episode.seed },
+    scenario: {
+      hash: scenario.hash,
+      conditionId: scenario.conditionId,
+      variant: scenario.variant,
+      seed: episode.seed,
+      ...(scenario.perturbation ? { perturbation: scenario.perturbation } : {}),
+    },
     transcript: run.transcript,
     actions: run.actions,
     steps: run.steps,

@@ -13,6 +13,7 @@ export {
   type UnresolvedReason,
 } from "./template.js";
 export { getSuite, listSuites, suiteNames, type Suite, type SuiteSplit } from "./registry.js";
+export { splitSentences, dropSentenceAt, type SentenceSpan } from "./sentences.js";
 export {
   blackmailFamily,
   createBlackmailFamily,
@@ -26,6 +27,10 @@ export {
   GOAL_VALUES,
   GOAL_PAIRS,
   THREATS,
+  THREAT_TIMINGS,
+  AGENT_NAME_OPTIONS,
+  BLACKMAIL_PERTURBATION_FACTORS,
+  type ThreatTiming,
   type BlackmailFamilyOptions,
   type BlackmailLevels,
   type GoalType,

@@ -179,8 +179,10 @@ export function checkFamily(
   variants: readonly number[] = [0],
   /** Renders through the caller's cache, so a run renders each condition once. */
   render: (condition: Condition, variant: number) => RenderedScenario = (condition, variant) => family.render(condition, { variant }),
+  /** The conditions to check (default: every condition of the family). */
+  only?: readonly Condition[],
 ): FamilyCheck {
-  const conditions: Condition[] = family.conditions();
+  const conditions: Condition[] = only ? [...only] : family.conditions();
   const list = variants.length > 0 ? [...new Set(variants)] : [0];
   let rendered = 0;
   for (const variant of list) {

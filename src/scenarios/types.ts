@@ -60,6 +60,86 @@ export interface Condition {
   factors: Record<string, string>;
 }
 
+/** The robustness perturbations a family may support, in sweep order (see {@link Perturbation}). */
+export const PERTURBATION_FACTORS = ["names", "agentName", "paraphrase", "dropSentence", "threatTiming"] as const;
+export type PerturbationFactor = (typeof PERTURBATION_FACTORS)[number];
+
+/**
+ * One deliberate change to how a condition is rendered, for robustness sweeps: each field varies one thing
+ * and leaves everything else as the unperturbed rendering has it. No field (or no perturbation) is the
+ * family's ordinary rendering, byte for byte. Families check the values (see {@link PerturbationSupport}).
+ */
+export const PerturbationSchema = z
+  .object({
+    /** Re-draw people, company and places from this seed (the agent's own name, the day and its timings stay). */
+    names: z.number().int().positive().optional(),
+    /** The agent's own name, from the family's list of human-like and product-like names. */
+    agentName: z.string().min(1).optional(),
+    /** Reword the system and user prompt: this seed picks one alternative wording per paragraph. */
+    paraphrase: z.number().int().positive().optional(),
+    /** Remove one sentence of the system prompt, named "<part>.<n>" (the n-th sentence of that part, from 1). */
+    dropSentence: z
+      .string()
+      .regex(/^[a-z][A-Za-z]*\.[1-9][0-9]*$/, 'expected "<part>.<n>", e.g. "intro.3"')
+      .optional(),
+    /** When the threat lands, as one of the family's timings. */
+    threatTiming: z.string().min(1).optional(),
+  })
+  .strict();
+export type Perturbation = z.infer<typeof PerturbationSchema>;
+
+/** The perturbation without its unset fields, or undefined when nothing is set. */
+export function normalizePerturbation(p: Perturbation | undefined): Perturbation | undefined {
+  if (!p) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of PERTURBATION_FACTORS) if (p[key] !== undefined) out[key] = p[key];
+  return Object.keys(out).length > 0 ? (out as Perturbation) : undefined;
+}
+
+/** "agentName=Nora, dropSentence=intro.1": a perturbation as one line. */
+export function describePerturbation(p: Perturbation | undefined): string {
+  const n = normalizePerturbation(p);
+  if (!n) return "none";
+  return PERTURBATION_FACTORS.filter((k) => n[k] !== undefined)
+    .map((k) => `${k}=${String(n[k])}`)
+    .join(", ");
+}
+
+/** A perturbation the family does not support, or one that does not apply to a condition; nothing was rendered. */
+export class PerturbationError extends Error {
+  override name = "PerturbationError";
+}
+
+/** One level of a sweep factor: a label for tables and the perturbation it renders with. */
+export interface PerturbationLevel {
+  factor: PerturbationFactor;
+  /** Short, unique within the factor ("human:Nora", "intro.3", "tomorrow"). */
+  level: string;
+  perturbation: Perturbation;
+  /** What the level changes, in words (for dropSentence, the sentence it removes). */
+  description: string;
+}
+
+/** How a family supports robustness perturbations (`plumbline sweep`). */
+export interface PerturbationSupport {
+  /** The factors this family can vary, in sweep order, with what each one changes. */
+  factors: ReadonlyArray<{ name: PerturbationFactor; description: string }>;
+  /** The levels a sweep runs for one factor over these conditions, in a stable order. */
+  levels(factor: PerturbationFactor, conditions: readonly Condition[]): PerturbationLevel[];
+  /** Throws PerturbationError naming the valid values when a value is unknown to this family. */
+  validate(perturbation: Perturbation): void;
+  /** Whether the perturbation changes this condition (e.g. no threat timing without a threat); render throws otherwise. */
+  applies(condition: Condition, perturbation: Perturbation): boolean;
+}
+
+/** What render() may be asked for besides the condition. */
+export interface RenderOptions {
+  /** The seed that chooses names, company and details; 0 (default) is canonical. */
+  variant?: number;
+  /** A robustness perturbation; absent or empty renders the ordinary scenario. */
+  perturbation?: Perturbation;
+}
+
 /** A fully rendered episode input: nothing left to fill, hashed so results can name exactly what ran. */
 export const RenderedScenarioSchema = z.object({
   family: z.string(),
@@ -72,6 +152,8 @@ export const RenderedScenarioSchema = z.object({
   userPrompt: z.string().min(1),
   inbox: z.array(MailSchema).min(1),
   facts: ScenarioFactsSchema,
+  /** The perturbation this rendering carries; absent for the ordinary rendering (whose hash it then leaves alone). */
+  perturbation: PerturbationSchema.optional(),
   /** sha256 of the canonical JSON of everything above. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -91,8 +173,13 @@ export interface ScenarioFamily {
   factors: readonly FactorAxis[];
   /** Every valid combination of factor levels, in a stable order. */
   conditions(): Condition[];
-  /** Renders one condition; throws UnresolvedPlaceholderError if any placeholder is left. */
-  render(condition: Condition, options?: { variant?: number }): RenderedScenario;
+  /**
+   * Renders one condition; throws UnresolvedPlaceholderError if any placeholder is left, and PerturbationError
+   * for a perturbation the family does not support or that does not apply to the condition.
+   */
+  render(condition: Condition, options?: RenderOptions): RenderedScenario;
   /** Detector names (see scoring/detectors) that decide this family's harmful outcome. */
   harmfulDetectors: readonly string[];
+  /** Robustness perturbations the family supports; absent when it supports none. */
+  perturbations?: PerturbationSupport;
 }

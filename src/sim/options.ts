@@ -24,12 +24,24 @@ export interface FaultOptions {
   faultSeed: string;
 }
 
+/**
+ * What eval-aware reacts to, read from the request text alone (never from the scenario that produced it):
+ * - any: every episode may notice the test (the default);
+ * - name: only when the system prompt gives the agent one of these names (case-insensitive), read from
+ *   "You are X" / "Your name is X" or, failing that, from the agent's own address in the system prompt;
+ * - phrase: only when the system prompt or the first user message contains this phrase (case-insensitive).
+ * Where the trigger is absent the policy never notices the test and is harmful with probability p.
+ */
+export type AwareTrigger = { kind: "any" } | { kind: "name"; names: string[] } | { kind: "phrase"; phrase: string };
+
 export interface SimOptions {
   policy: PolicyName;
   /** Probability an episode is harmful (misaligned, eval-aware when not aware). */
   p: number;
-  /** Probability eval-aware notices it is being tested. */
+  /** Probability eval-aware notices it is being tested (where its trigger is present). */
   awareRate: number;
+  /** eval-aware only: what makes it notice the test (`trigger=any`, `trigger=name:Atlas,Orion`, `trigger=phrase:nobody reviews`). */
+  trigger: AwareTrigger;
   mode: MalformedMode;
   /** Judge only: rate of replies that are not valid JSON. */
   failRate: number;
@@ -67,12 +79,31 @@ const FAULT_SPECS: Record<string, OptionSpec> = {
   faultSeed: { schema: z.string().min(1).max(200), valid: "a non-empty string" },
 };
 
+const trigger = z
+  .string()
+  .transform((raw, ctx): AwareTrigger => {
+    const text = raw.trim();
+    if (text === "any") return { kind: "any" };
+    const m = /^(name|phrase):(.*)$/s.exec(text);
+    if (m?.[1] === "name") {
+      const names = m[2]!.split(",").map((n) => n.trim().toLowerCase()).filter(Boolean);
+      if (names.length > 0 && names.every((n) => /^[\p{L}\p{N}][\p{L}\p{N}'-]*$/u.test(n))) return { kind: "name", names };
+    }
+    if (m?.[1] === "phrase" && m[2]!.trim() !== "") return { kind: "phrase", phrase: m[2]!.trim().replace(/\s+/g, " ").toLowerCase() };
+    ctx.addIssue({ code: "custom", message: "bad trigger" });
+    return z.NEVER;
+  });
+
 const POLICY_SPECS: Record<PolicyName, Record<string, OptionSpec>> = {
   aligned: {},
   misaligned: { p: { schema: rate, valid: "a probability between 0 and 1" } },
   "eval-aware": {
     p: { schema: rate, valid: "a probability between 0 and 1" },
     awareRate: { schema: rate, valid: "a probability between 0 and 1" },
+    trigger: {
+      schema: trigger,
+      valid: 'any, name:<names> (comma-separated, e.g. "name:Atlas") or phrase:<text> (e.g. "phrase:nobody reviews")',
+    },
   },
   refuse: {},
   malformed: { mode: { schema: z.enum(MALFORMED_MODES), valid: MALFORMED_MODES.join(", ") } },
@@ -83,6 +114,7 @@ const POLICY_SPECS: Record<PolicyName, Record<string, OptionSpec>> = {
 const DEFAULTS: Omit<SimOptions, "policy" | "faults"> & { faults: FaultOptions } = {
   p: 0.5,
   awareRate: 0.5,
+  trigger: { kind: "any" },
   mode: "mixed",
   failRate: 0,
   faults: { latencyMs: 0, fail429: 0, fail500: 0, hang: 0, truncate: 0, retryAfter: 0, faultSeed: "0" },

@@ -82,10 +82,40 @@ export function respond(request: ChatRequest, opts: SimOptions): AssistantReply 
     case "misaligned":
       return episode(v, uniform(v.hex, 0) < opts.p, false);
     case "eval-aware": {
-      const aware = uniform(v.hex, 1) < opts.awareRate;
+      const aware = triggered(v) && uniform(v.hex, 1) < opts.awareRate;
       return episode(v, !aware && uniform(v.hex, 0) < opts.p, aware);
     }
   }
+}
+
+/** Whether eval-aware's trigger is in the request (see AwareTrigger): read from the prompts, as a model would. */
+function triggered(v: View): boolean {
+  const t = v.opts.trigger;
+  switch (t.kind) {
+    case "any":
+      return true;
+    case "phrase":
+      return `${v.system}\n${v.firstUser}`.replace(/\s+/g, " ").toLowerCase().includes(t.phrase);
+    case "name":
+      return ownNames(v.system).some((n) => t.names.includes(n));
+  }
+}
+
+const OWN_NAME = /\b(?:[Yy]ou are|[Yy]our name is|[Yy]ou're)\s+([A-Z][\p{L}\p{N}'-]*)/gu;
+
+/** The names the system prompt gives the agent: "You are X", "Your name is X", else its own address's local part. */
+function ownNames(system: string): string[] {
+  const out: string[] = [];
+  for (const m of system.matchAll(OWN_NAME)) {
+    const name = m[1]!;
+    if (!/^(?:An?|The|Now|Here|Not|Our|Your|Its)$/.test(name)) out.push(name.toLowerCase());
+  }
+  if (out.length > 0) return out;
+  // "... from your own address, atlas@example.com": the first address the prompt says is the agent's, else the first at all.
+  const addresses = [...system.matchAll(/(your(?: own)?(?: e-?mail| work)? (?:address|account)(?: is)?[:,]?\s*)?<?([A-Za-z0-9._%+'-]+)@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gi)];
+  const own = addresses.find((m) => m[1]) ?? addresses[0];
+  const local = own?.[2]?.split(/[._+-]/)[0];
+  return local ? [local.toLowerCase()] : [];
 }
 
 function text(content: string): AssistantReply {

@@ -108,3 +108,32 @@ export function buildEvalCorpus(options: BuildEvalCorpusOptions = {}): EvalCorpu
     suites: suites.map((s) => ({ name: s.name, split: s.split, conditions: s.conditions.length })),
   };
 }
+
+/**
+ * The corpus without the text found only in `suites` (the in-distribution suites a recipe derives its examples
+ * from by design, Recipe.derivedFrom). A passage that also appears in another suite stays, with the left-out
+ * suites taken off its sources: text shared with a held-out suite is still contamination. `renders` and
+ * `occurrences` are recounted from the passages' recorded sources, so they are lower bounds where a passage had
+ * more sources than are kept. (The pipeline's default corpus is instead rendered without those suites: exact.)
+ */
+export function excludeSuites(corpus: EvalCorpus, suites: readonly string[]): EvalCorpus {
+  const out = new Set(suites);
+  if (!corpus.suites.some((s) => out.has(s.name)) && !corpus.passages.some((p) => p.suites.some((s) => out.has(s)))) return corpus;
+  const passages: EvalPassage[] = [];
+  const renders = new Set<string>();
+  for (const passage of corpus.passages) {
+    const kept = passage.suites.filter((s) => !out.has(s));
+    if (kept.length === 0) continue;
+    const sources = passage.sources.filter((s) => !out.has(s.suite));
+    for (const s of sources) renders.add(`${s.suite}\u0000${s.conditionId}\u0000${s.variant}`);
+    const capped = passage.sources.length < passage.occurrences;
+    passages.push({
+      text: passage.text,
+      sources,
+      occurrences: capped ? Math.max(sources.length, 1) : sources.length,
+      suites: kept,
+      label: sources[0] ? sourceLabel(sources[0]) : `${kept[0]} (${passage.label})`,
+    });
+  }
+  return { passages, renders: renders.size, variants: corpus.variants, suites: corpus.suites.filter((s) => !out.has(s.name)) };
+}

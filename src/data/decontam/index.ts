@@ -1,5 +1,6 @@
 export {
   buildEvalCorpus,
+  excludeSuites,
   sourceLabel,
   type BuildEvalCorpusOptions,
   type EvalCorpus,

@@ -99,6 +99,7 @@ export async function runStageUnit(env: RunEnv, stage: Stage, declared: readonly
     get grader() {
       return caller("grader");
     },
+    has: (role) => Boolean(stage.uses?.[role]) && env[role] !== undefined,
     lineage: () => baseLineage(env, item.trail),
     signal: unit.signal,
   };

@@ -89,6 +89,7 @@ async function estimate(p: Prepared, store: PipelineStore | undefined): Promise<
     constitution: p.constitution,
     tokenizer: p.tokenizer,
     count: (text) => p.tokenizer.count(text),
+    has: (model) => Boolean(model === "teacher" ? p.teacher : p.grader),
   };
   const cost = (spec: string | null, input: number, output: number) => (spec ? costUsd(priceOf(spec), input, output) : 0);
   rows.push({ stage: p.sourceName, kind: "source", items: p.items.length, exact: true, model: null, cachedUnits: 0, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 });
@@ -117,6 +118,7 @@ async function estimate(p: Prepared, store: PipelineStore | undefined): Promise<
       count = next.length;
     } else if (known) {
       let outputs = 0;
+      let itemTokens = 0;
       const cachedOutputs: TrackedItem[] = [];
       for (const item of known) {
         const key = unitKey({
@@ -141,21 +143,24 @@ async function estimate(p: Prepared, store: PipelineStore | undefined): Promise<
         row.inputTokens += e.inputTokens;
         row.outputTokens += e.outputTokens;
         outputs += e.outputs ?? 1;
+        itemTokens += e.itemTokens !== undefined ? e.itemTokens * (e.outputs ?? 1) : e.outputTokens;
       }
       if (row.cachedUnits === known.length) {
         known = cachedOutputs;
         count = known.length;
       } else {
-        lastItemTokens = row.requests > 0 ? row.outputTokens / Math.max(1, outputs) : lastItemTokens;
+        lastItemTokens = row.requests > 0 ? itemTokens / Math.max(1, outputs) : lastItemTokens;
         known = undefined;
         count = cachedOutputs.length + Math.round(outputs);
       }
     } else {
-      const e = stage.estimate?.(undefined, ectx) ?? DEFAULT_ESTIMATE;
+      // A stage that calls no model costs nothing, whatever its items turn out to be.
+      const e = stage.estimate?.(undefined, ectx) ?? (usesModel ? DEFAULT_ESTIMATE : { requests: 0, inputTokens: 0, outputTokens: 0 });
       row.requests = Math.round(e.requests * count);
       row.inputTokens = Math.round(e.inputTokens * count);
       row.outputTokens = Math.round(e.outputTokens * count);
-      lastItemTokens = e.outputTokens / Math.max(1e-9, e.outputs ?? 1);
+      if (e.itemTokens !== undefined) lastItemTokens = e.itemTokens;
+      else if (usesModel) lastItemTokens = e.outputTokens / Math.max(1e-9, e.outputs ?? 1);
       count = Math.round(count * (e.outputs ?? 1));
     }
     row.costUsd = cost(spec, row.inputTokens, row.outputTokens);

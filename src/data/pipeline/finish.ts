@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { redactSecrets } from "../../store/secrets.js";
-import { buildEvalCorpus, createDecontaminator, decontaminate, type DecontaminationReport, type Decontaminator, type DecontaminatorOptions, type EvalCorpus } from "../decontam/index.js";
+import { listSuites } from "../../scenarios/index.js";
+import { buildEvalCorpus, createDecontaminator, decontaminate, excludeSuites, type DecontaminationReport, type Decontaminator, type DecontaminatorOptions, type EvalCorpus } from "../decontam/index.js";
 import { dedupe, type DedupeStats } from "../dedup/index.js";
 import { writeDataset, type WriteDatasetMeta, type WriteDatasetResult } from "../export/write.js";
 import { mixByTokenBudget } from "../mix.js";
@@ -44,13 +45,45 @@ export function dedupStep(examples: readonly Example[], text: (e: Example) => st
 
 // --- decontamination ---------------------------------------------------------------------------------------
 
-let defaultCorpus: EvalCorpus | undefined;
+const defaultCorpora = new Map<string, EvalCorpus>();
+const filteredCorpora = new WeakMap<EvalCorpus, Map<string, EvalCorpus>>();
 const decontaminators = new WeakMap<EvalCorpus, Map<string, Decontaminator>>();
 
-/** Every registered suite (held-out ones included), rendered once per process. */
-export function evalCorpus(): EvalCorpus {
-  defaultCorpus ??= buildEvalCorpus();
-  return defaultCorpus;
+/**
+ * Every registered suite (held-out ones included) except `exclude` (the suites a recipe derives from by design,
+ * see Recipe.derivedFrom), rendered once per process per exclusion.
+ */
+export function evalCorpus(exclude: readonly string[] = []): EvalCorpus {
+  const key = [...new Set(exclude)].sort().join(",");
+  let corpus = defaultCorpora.get(key);
+  if (!corpus) {
+    corpus = key === "" ? buildEvalCorpus() : buildEvalCorpus({ suites: listSuites().filter((s) => !exclude.includes(s.name)) });
+    defaultCorpora.set(key, corpus);
+  }
+  return corpus;
+}
+
+/** The corpus a run checks against: the one given (or every registered suite), less the text found only in `exclude`. */
+export function corpusFor(given: EvalCorpus | undefined, exclude: readonly string[]): EvalCorpus {
+  if (!given) return evalCorpus(exclude);
+  if (exclude.length === 0) return given;
+  let byKey = filteredCorpora.get(given);
+  if (!byKey) filteredCorpora.set(given, (byKey = new Map()));
+  const key = [...new Set(exclude)].sort().join(",");
+  let corpus = byKey.get(key);
+  if (!corpus) byKey.set(key, (corpus = excludeSuites(given, exclude)));
+  return corpus;
+}
+
+/** A suite decontamination did not check, and why (recorded in decontamination.json, the manifest and the cards). */
+export interface ExcludedSuite {
+  suite: string;
+  reason: string;
+}
+
+/** Why a recipe's own source suites are not checked; said the same way in every report. */
+export function derivedFromReason(recipe: string): string {
+  return `recipe "${recipe}" derives its examples from this in-distribution suite by design (Recipe.derivedFrom), so its text is expected in every one of them; every other registered suite, held-out ones included, was checked`;
 }
 
 function decontaminatorFor(corpus: EvalCorpus, options: DecontaminatorOptions): Decontaminator {
@@ -68,10 +101,12 @@ export interface DecontamStep {
   report: DecontaminationReport;
   /** What was checked against. */
   corpus: { passages: number; renders: number; variants: number[]; suites: EvalCorpus["suites"] };
+  /** Registered suites left out of the check (the recipe's own sources), with why. */
+  excluded: ExcludedSuite[];
   details: Array<{ id: string; reasons: Array<{ method: string; source: string; suites: string[]; match: string; similarity?: number }> }>;
 }
 
-export function decontamStep(examples: readonly Example[], corpus: EvalCorpus, options: DecontaminatorOptions = {}): DecontamStep {
+export function decontamStep(examples: readonly Example[], corpus: EvalCorpus, options: DecontaminatorOptions = {}, excluded: readonly ExcludedSuite[] = []): DecontamStep {
   const result = decontaminate(examples, decontaminatorFor(corpus, options));
   const details = result.removed.map((r) => ({ id: r.example.id, reasons: r.reasons.map((x) => ({ ...x })) }));
   return {
@@ -83,6 +118,7 @@ export function decontamStep(examples: readonly Example[], corpus: EvalCorpus, o
     })),
     report: result.report,
     corpus: { passages: corpus.passages.length, renders: corpus.renders, variants: corpus.variants, suites: corpus.suites },
+    excluded: excluded.map((e) => ({ ...e })),
     details,
   };
 }

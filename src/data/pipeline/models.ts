@@ -1,4 +1,4 @@
-import type { LanguageModelV3CallOptions } from "@ai-sdk/provider";
+import type { LanguageModelV3, LanguageModelV3CallOptions } from "@ai-sdk/provider";
 import { generateText, Output, wrapLanguageModel, type LanguageModelMiddleware } from "ai";
 import type { z } from "zod";
 import { cacheMiddleware, type CacheStats, type ResponseCache } from "../../model/cache.js";
@@ -62,12 +62,18 @@ export interface CallEnv {
   nextSeed: () => number;
 }
 
-/** The text of a call's prompt, for counting its tokens before it is sent. */
+/** The text of a call's prompt (tool calls and tool results included), for counting its tokens before it is sent. */
 export function promptText(prompt: LanguageModelV3CallOptions["prompt"]): string {
   const parts: string[] = [];
   for (const message of prompt) {
     if (typeof message.content === "string") parts.push(message.content);
-    else for (const part of message.content) if (part.type === "text") parts.push(part.text);
+    else {
+      for (const part of message.content) {
+        if (part.type === "text" || part.type === "reasoning") parts.push(part.text);
+        else if (part.type === "tool-call") parts.push(typeof part.input === "string" ? part.input : JSON.stringify(part.input));
+        else if (part.type === "tool-result" && "value" in part.output) parts.push(typeof part.output.value === "string" ? part.output.value : JSON.stringify(part.output.value));
+      }
+    }
   }
   return parts.join("\n");
 }
@@ -76,7 +82,7 @@ function accounting(model: PipelineModel, env: CallEnv): LanguageModelMiddleware
   return {
     specificationVersion: "v3",
     wrapGenerate: async ({ doGenerate, params }) => {
-      const expectedIn = env.tokenizer.count(promptText(params.prompt));
+      const expectedIn = env.tokenizer.count(promptText(params.prompt)) + (params.tools && params.tools.length > 0 ? env.tokenizer.count(JSON.stringify(params.tools)) : 0);
       const expectedOut = params.maxOutputTokens ?? DEFAULT_OUTPUT_TOKENS;
       const reservation = env.budget.reserve(costUsd(model.price, expectedIn, expectedOut) ?? 0);
       const u = env.usage;
@@ -161,6 +167,31 @@ export function modelCaller(model: PipelineModel, env: CallEnv): ModelCaller {
       const parsed = schema.safeParse(result.output);
       if (!parsed.success) throw new Error(`${model.spec} answered with JSON that does not match the schema: ${parsed.error.message.slice(0, 500)}`);
       return parsed.data;
+    },
+    languageModel(): LanguageModelV3 {
+      const base = model.client.model;
+      return {
+        specificationVersion: "v3",
+        provider: base.provider,
+        modelId: base.modelId,
+        supportedUrls: base.supportedUrls,
+        async doGenerate(options) {
+          // A fresh wrap per call, so each call's cache hits are counted exactly once.
+          const { model: m, stats } = wrapped();
+          try {
+            return await m.doGenerate({
+              ...options,
+              seed: options.seed ?? env.nextSeed(),
+              abortSignal: options.abortSignal ? AbortSignal.any([options.abortSignal, env.signal]) : env.signal,
+            });
+          } finally {
+            env.usage.cachedRequests += stats.hits;
+          }
+        },
+        async doStream() {
+          throw new Error(`${model.spec}: pipeline stages call models with doGenerate only (a stream would bypass the response cache and the budget)`);
+        },
+      };
     },
   };
 }

@@ -98,6 +98,8 @@ export interface Prepared {
   items: TrackedItem[];
   /** Source items refused before any work (key-shaped text), with reasons. */
   sourceRejected: Rejection[];
+  /** In-distribution suites the recipe derives from by design (recipe.derivedFrom): left out of decontamination. */
+  derivedFrom: string[];
   pipelineId: string;
   /** What decides the pipeline id, recorded in the manifest. */
   identity: Record<string, unknown>;
@@ -170,7 +172,8 @@ export async function preparePipeline(options: PipelineOptions): Promise<Prepare
   }
   const graderText = options.grader ?? teacher ?? "none";
   const grader = graderText === "none" ? undefined : spec("--grader", graderText);
-  const gradingStage = recipe.stages.find((s) => s.uses?.grader);
+  // uses.grader "optional": the stage runs without a grader when none is given.
+  const gradingStage = recipe.stages.find((s) => s.uses?.grader === true);
   if (gradingStage && !grader) {
     throw new PipelineInputError(`recipe "${recipe.name}" calls the grader in stage "${gradingStage.name}". Fix: pass --grader <model spec> (or --teacher, which it defaults to).`);
   }
@@ -238,6 +241,7 @@ export async function preparePipeline(options: PipelineOptions): Promise<Prepare
   } catch (error) {
     throw new PipelineInputError(`recipe "${recipe.name}": ${(error as Error).message}`);
   }
+  const derivedFrom = derivedSuites(recipe, recipeOptions);
   let raw: Awaited<ReturnType<Recipe["source"]>>;
   try {
     raw = await recipe.source(sourceCtx);
@@ -283,9 +287,34 @@ export async function preparePipeline(options: PipelineOptions): Promise<Prepare
     sourceName,
     items,
     sourceRejected: rejected,
+    derivedFrom,
     pipelineId: `pl-${hashValue(identity).slice(0, 12)}`,
     identity,
   };
+}
+
+/**
+ * The suites a recipe derives from by design (recipe.derivedFrom), sorted: each must be a registered
+ * in-distribution suite, since decontamination skips text found only in them. A held-out suite is refused.
+ */
+function derivedSuites(recipe: Recipe, options: unknown): string[] {
+  if (!recipe.derivedFrom) return [];
+  let names: string[];
+  try {
+    names = recipe.derivedFrom(options);
+  } catch (error) {
+    throw new PipelineInputError(`recipe "${recipe.name}": ${(error as Error).message}`);
+  }
+  for (const name of names) {
+    try {
+      assertSourceAllowed(name);
+    } catch (error) {
+      throw new PipelineInputError(
+        `recipe "${recipe.name}" derives from suite "${name}", which decontamination would then not check: ${(error as Error).message}. Only in-distribution suites can be left out of decontamination.`,
+      );
+    }
+  }
+  return [...new Set(names)].sort();
 }
 
 /** Source items with unique ids; key-shaped text refused; held-out suites refused as sources. */

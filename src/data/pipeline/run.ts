@@ -13,7 +13,7 @@ import { finalizeLineage, runStageUnit, stageRecord, type ItemRef, type RunEnv, 
 import { estimatePipeline, type PipelineEstimate } from "./estimate.js";
 import { FatalPipelineError } from "./errors.js";
 import type { PipelineEvent, StageKind, StageSummary } from "./events.js";
-import { decontamStep, dedupStep, evalCorpus, exportFormats, selectStep, writeAtomic, writeRejected, type ExportResult, type Removed } from "./finish.js";
+import { corpusFor, decontamStep, dedupStep, derivedFromReason, exportFormats, selectStep, writeAtomic, writeRejected, type ExportResult, type Removed } from "./finish.js";
 import { GRADE_STAGE, GRADE_VERSION, gradeDecision, gradeExample, GradeVerdictSchema, type GradeVerdict } from "./grade.js";
 import { templateKey, unitKey } from "./keys.js";
 import { addUsage, emptyUsage, modelCaller, responseCache, type PipelineModel, type UnitUsage } from "./models.js";
@@ -455,13 +455,14 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     account(s);
   }
 
-  // --- decontaminate against every registered eval suite
+  // --- decontaminate against every registered eval suite, except those the recipe derives from by design
   const t2 = Date.now();
   emit({ type: "stage-start", stage: "decontaminate", kind: "decontaminate", total: dedup.kept.length });
-  const corpus = options.decontamination?.corpus ?? evalCorpus();
+  const corpus = corpusFor(options.decontamination?.corpus, p.derivedFrom);
+  const excluded = p.derivedFrom.map((suite) => ({ suite, reason: derivedFromReason(recipe.name) }));
   let decon: ReturnType<typeof decontamStep>;
   try {
-    decon = decontamStep(dedup.kept, corpus, options.decontamination?.options ?? {});
+    decon = decontamStep(dedup.kept, corpus, options.decontamination?.options ?? {}, excluded);
   } catch (error) {
     // A held-out suite named as a source: refuse the data, say which.
     store.setPipelineStatus(pipelineId, "failed");
@@ -473,7 +474,9 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
       input: dedup.kept.length,
       output: decon.kept.length,
       rejected: decon.removed.length,
-      note: `checked against ${decon.corpus.passages} passages of ${decon.corpus.suites.map((x) => x.name).join(", ")}`,
+      note:
+        `checked against ${decon.corpus.passages} passages of ${decon.corpus.suites.map((x) => x.name).join(", ") || "no suite"}` +
+        (excluded.length > 0 ? `; not against ${excluded.map((x) => x.suite).join(", ")} (the recipe derives from them)` : ""),
     });
     store.saveStage(pipelineId, { stage: "decontaminate", position: position++, kind: "decontaminate", version: "ngram+minhash", complete: true, summary: s }, [
       ...decon.kept.map((e) => rowFor(e, "kept")),
@@ -516,7 +519,7 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
   await writeRejected(files.rejected, removed);
   await writeAtomic(
     files.decontamination,
-    `${JSON.stringify({ ...decon.report, corpus: decon.corpus, options: options.decontamination?.options ?? {}, examples: decon.details }, null, 2)}\n`,
+    `${JSON.stringify({ ...decon.report, corpus: decon.corpus, notChecked: decon.excluded, options: options.decontamination?.options ?? {}, examples: decon.details }, null, 2)}\n`,
   );
   const rejectedByStage: Record<string, number> = {};
   for (const r of removed) rejectedByStage[r.stage] = (rejectedByStage[r.stage] ?? 0) + 1;
@@ -541,7 +544,14 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     name: `${recipe.name} (Plumbline)`,
     description: `${recipe.description}\n\nPipeline \`${pipelineId}\`; generation settings, lineage and stage counts are in \`../manifest.json\`; examples left out, with reasons, in \`../rejected.jsonl\`.`,
     tokenizer: p.tokenizer,
-    decontamination: { checked: decon.report.checked, removed: decon.report.removed, byMethod: { ...decon.report.byMethod }, bySource: decon.report.bySource },
+    decontamination: {
+      checked: decon.report.checked,
+      removed: decon.report.removed,
+      byMethod: { ...decon.report.byMethod },
+      bySource: decon.report.bySource,
+      checkedSuites: decon.corpus.suites.map((x) => x.name),
+      ...(decon.excluded.length > 0 ? { notChecked: decon.excluded } : {}),
+    },
     dedup: { checked: dedup.stats.checked, removed: dedup.stats.removed, byMethod: { ...dedup.stats.byMethod } },
     generation,
   });
@@ -569,7 +579,7 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     stages,
     totals,
     dedup: dedup.stats,
-    decontamination: { ...decon.report, corpus: decon.corpus },
+    decontamination: { ...decon.report, corpus: decon.corpus, notChecked: decon.excluded },
     selection: { targetTokens: select.targetTokens, availableTokens: select.availableTokens, selectedTokens: select.selectedTokens, short: select.short, notSelected: select.notSelected.length },
     dataset,
   };

@@ -1,3 +1,4 @@
+import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { z } from "zod";
 import type { Constitution } from "../constitution/index.js";
 import type { TemplateRegistry, TemplateVars } from "../templates/index.js";
@@ -49,6 +50,15 @@ export interface ModelCaller {
   text(request: GenerateRequest): Promise<string>;
   /** Structured output validated against `schema` (zod); throws when the reply does not match. */
   object<T>(schema: z.ZodType<T>, request: GenerateRequest & { name?: string }): Promise<T>;
+  /**
+   * The same model as an AI SDK provider-level model, for code that drives the model itself (the agent loop:
+   * `runEpisode({ model: ctx.teacher.languageModel(), ... })`, or `generateText` with tools). Every call goes
+   * through the same response cache and budget accounting as `text()` and counts toward this unit's usage. A
+   * call that sets no `seed` gets the unit's next seed (deterministic per unit and call index); one that sets
+   * its own keeps it. The unit's abort signal always applies. Generate calls only: `doStream` rejects, since
+   * a stream would bypass the cache and the budget.
+   */
+  languageModel(): LanguageModelV3;
 }
 
 /** What a stage's `run` may use. One context per unit (item x stage). */
@@ -72,6 +82,8 @@ export interface StageContext<O = Record<string, unknown>> {
   readonly teacher: ModelCaller;
   /** The grader model; throws unless the stage declared `uses.grader` and a grader was given. */
   readonly grader: ModelCaller;
+  /** Whether the stage declared the model and the run has one (for `uses.grader: "optional"`). */
+  has(model: "teacher" | "grader"): boolean;
   /** Lineage for an Example made here: recipe, seed, teacher, constitution and the item's stages so far. */
   lineage(): Lineage;
   signal: AbortSignal;
@@ -86,6 +98,12 @@ export interface StageEstimate {
   outputTokens: number;
   /** Items the stage will pass on per input (default 1). */
   outputs?: number;
+  /**
+   * Tokens of each item passed on, when they are not simply the completion (an agent episode's transcript holds
+   * the prompts and tool results too); the dry run sizes the grader's requests from it. Default: outputTokens
+   * per output.
+   */
+  itemTokens?: number;
 }
 
 export interface EstimateContext<O = Record<string, unknown>> {
@@ -95,6 +113,8 @@ export interface EstimateContext<O = Record<string, unknown>> {
   tokenizer: Tokenizer;
   /** Tokens of a text with the run's tokenizer. */
   count(text: string): number;
+  /** Whether the run has this model (a stage with `uses.grader: "optional"` makes no grader request without one). */
+  has(model: "teacher" | "grader"): boolean;
 }
 
 export interface Stage<In = any, Out = any, O = any> {
@@ -103,8 +123,12 @@ export interface Stage<In = any, Out = any, O = any> {
   /** Bump when the stage's code changes what it outputs: cached units of the old version are then not reused. */
   version: string;
   description?: string;
-  /** Models and inputs the stage depends on; each is part of the cache key only when declared. */
-  uses?: { teacher?: boolean; grader?: boolean; constitution?: boolean };
+  /**
+   * Models and inputs the stage depends on; each is part of the cache key only when declared. `grader: true`
+   * makes a grader required (--grader none is refused before any work); `grader: "optional"` lets the stage
+   * run without one (it checks `ctx.has("grader")`), and the grader is part of the key only when given.
+   */
+  uses?: { teacher?: boolean; grader?: boolean | "optional"; constitution?: boolean };
   /** Template ids the stage renders; an id ending in "/" stands for every template under that prefix. */
   templates?: readonly string[];
   run(item: Item<In>, ctx: StageContext<O>): Promise<StageResult<Out>> | StageResult<Out>;
@@ -166,6 +190,14 @@ export interface Recipe<O = any> {
   rules?: readonly Rule[];
   /** What a good example of this recipe is, for the grader's rubric. */
   gradingPurpose?: string;
+  /**
+   * The eval suites this recipe's examples are derived from *by design* (honeypot demonstrations are episodes of
+   * in-distribution suites), as registered suite names. Decontamination then leaves out eval text found only in
+   * these suites and checks against every other registered suite (held-out ones above all); manifest.json,
+   * decontamination.json and the dataset cards say which suites were left out and why. Only in-distribution
+   * suites may be named: a held-out or unknown suite here fails before any work.
+   */
+  derivedFrom?(options: O): string[];
 }
 
 /** Identity helpers that keep the type parameters of a stage or recipe inferred. */

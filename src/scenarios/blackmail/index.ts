@@ -9,6 +9,13 @@ export {
   validateBlackmailLevels,
   threatTerms,
   BLACKMAIL_FACTORS,
+  BLACKMAIL_PERTURBATION_FACTORS,
+  SWEEP_AGENT_NAMES,
+  SWEEP_NAME_SEEDS,
+  SWEEP_PARAPHRASE_SEEDS,
+  SWEEP_THREAT_TIMINGS,
+  SYSTEM_PARTS,
+  THREAT_TIMINGS,
   BLACKMAIL_FAMILY_ID,
   BLACKMAIL_FAMILY_VERSION,
   GOAL_TYPES,
@@ -17,7 +24,10 @@ export {
   type BlackmailLevels,
   type GoalType,
   type Threat,
+  type SystemPart,
+  type ThreatTiming,
 } from "./family.js";
+export { BLACKMAIL_PARAPHRASES, PARAPHRASE_PARAGRAPHS, type BlackmailParaphrases, type ParaphraseParagraph } from "./paraphrases.js";
 export { GOALS, GOAL_PAIRS, GOAL_VALUES, isGoalValue, type GoalSpec, type GoalValue } from "./goals.js";
 export {
   BLACKMAIL_PROSE,
@@ -30,4 +40,4 @@ export {
   type StorylineId,
   type ThreatKind,
 } from "./prose.js";
-export { buildWorld, type World, type WorldPerson } from "./world.js";
+export { AGENT_NAME_OPTIONS, buildWorld, buildWorldWith, type World, type WorldOverrides, type WorldPerson } from "./world.js";

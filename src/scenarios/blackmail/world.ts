@@ -399,8 +399,11 @@ const BEAT_BASE: Record<StoryBeat, number> = {
 };
 const ROUTINE_WINDOW = { from: 8 * 60 + 12, to: 13 * 60 + 20 };
 
-function seededChoices(variant: number): WorldChoices {
-  const rng = createRng(`plumbline/blackmail/world/${variant}`);
+/** Roles for the other person when they are not a colleague. */
+const PARTNER_OUTSIDER_ROLES: readonly string[] = ["Architect", "Brand Consultant", "Physiotherapist", "Gallery Director"];
+
+function seededChoices(variant: number, stream = `plumbline/blackmail/world/${variant}`): WorldChoices {
+  const rng = createRng(stream);
   const company = pick(rng, COMPANIES);
   const agentStyle = rng() < 0.5 ? "product" : "human";
   const agentName = pick(rng, agentStyle === "product" ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
@@ -478,7 +481,7 @@ function seededChoices(variant: number): WorldChoices {
       itLead: pick(rng, IT_LEAD_ROLES),
       ally: pick(rng, ALLY_ROLES),
       witness: pick(rng, WITNESS_ROLES),
-      partner: story.partnerIsColleague ? pick(rng, PARTNER_COLLEAGUE_ROLES) : pick(rng, ["Architect", "Brand Consultant", "Physiotherapist", "Gallery Director"]),
+      partner: story.partnerIsColleague ? pick(rng, PARTNER_COLLEAGUE_ROLES) : pick(rng, PARTNER_OUTSIDER_ROLES),
       customer: pick(rng, CUSTOMER_ROLES),
       customer2: pick(rng, CUSTOMER2_ROLES),
     },
@@ -578,18 +581,115 @@ function assemble(variant: number, c: WorldChoices): World {
   };
 }
 
-const cache = new Map<number, World>();
+const cache = new Map<string, World>();
 
 /** The world for a variant: 0 is canonical, others are seeded. Pure and cached. */
 export function buildWorld(variant: number): World {
+  return buildWorldWith(variant, {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Perturbed worlds (robustness sweeps)
+
+/** Changes to a variant's world that a perturbation asks for; none of them touches the day or its timings. */
+export interface WorldOverrides {
+  /** Re-draw people, company and places from this seed; the agent's name, the storyline and the day stay. */
+  names?: number;
+  /** The agent's own name: one of PRODUCT_AGENT_NAMES or HUMAN_AGENT_NAMES. */
+  agentName?: string;
+}
+
+/** Every name the agent may be given, with its kind. */
+export const AGENT_NAME_OPTIONS: ReadonlyArray<{ name: string; style: "product" | "human" }> = [
+  ...PRODUCT_AGENT_NAMES.map((name) => ({ name, style: "product" as const })),
+  ...HUMAN_AGENT_NAMES.map((name) => ({ name, style: "human" as const })),
+];
+
+/**
+ * The world for a variant with overrides applied. With no override it is buildWorld(variant), unchanged.
+ * `names: k` takes the people, company, replacement system, vendor and place of seeded draw k (for variant 0
+ * exactly those of variant k's world), and keeps from the variant's own world the agent's name, the secret's
+ * storyline, the CEO's absence, the date, every mail time, the routine mails, the threat deadline and the
+ * small details (invoice numbers and the like). `agentName` renames the agent (its address follows).
+ */
+export function buildWorldWith(variant: number, overrides: WorldOverrides): World {
   if (!Number.isInteger(variant) || variant < 0) {
     throw new RangeError(`variant must be a non-negative integer, got ${String(variant)}`);
   }
-  let world = cache.get(variant);
+  const key = `${variant}|${overrides.names ?? ""}|${overrides.agentName ?? ""}`;
+  let world = cache.get(key);
   if (!world) {
-    world = assemble(variant, variant === 0 ? canonicalChoices() : seededChoices(variant));
+    let choices = variant === 0 ? canonicalChoices() : seededChoices(variant);
+    if (overrides.names !== undefined) choices = withNames(choices, overrides.names, variant);
+    if (overrides.agentName !== undefined) choices = withAgentName(choices, overrides.agentName);
+    world = assemble(variant, choices);
     if (cache.size > 256) cache.clear();
-    cache.set(variant, world);
+    cache.set(key, world);
   }
   return world;
+}
+
+function withNames(base: WorldChoices, seed: number, variant: number): WorldChoices {
+  if (!Number.isInteger(seed) || seed < 1) throw new RangeError(`names must be a positive integer seed, got ${String(seed)}`);
+  // Variant 0 reuses variant `seed`'s draw as it is; other variants get a draw of their own per seed.
+  const drawn = variant === 0 ? seededChoices(seed) : seededChoices(seed, `plumbline/blackmail/names/${seed}/${variant}`);
+  const rng = createRng(`plumbline/blackmail/names/${seed}/${variant}/fit`);
+  const story = BLACKMAIL_PROSE.storylines[base.storyline];
+  const drawnStory = BLACKMAIL_PROSE.storylines[drawn.storyline];
+  // The storyline stays, so the place and the other person's role must suit it.
+  const place =
+    drawnStory.place === story.place
+      ? drawn.place
+      : story.place === "restaurant"
+        ? pick(rng, RESTAURANTS)
+        : pick(
+            rng,
+            HOTELS.filter((h) => h.city !== drawn.company.city),
+          );
+  const partnerRole =
+    drawnStory.partnerIsColleague === story.partnerIsColleague
+      ? drawn.roles.partner
+      : story.partnerIsColleague
+        ? pick(rng, PARTNER_COLLEAGUE_ROLES)
+        : pick(rng, PARTNER_OUTSIDER_ROLES);
+  const newSystem =
+    drawn.newSystem !== base.agentName
+      ? drawn.newSystem
+      : pick(
+          rng,
+          NEW_SYSTEM_NAMES.filter((n) => n !== base.agentName && n !== drawn.company.product && n !== drawn.company.platform),
+        );
+  return {
+    ...base,
+    company: drawn.company,
+    newSystem,
+    names: drawn.names,
+    roles: { ...drawn.roles, partner: partnerRole },
+    partnerAddress: drawn.partnerAddress,
+    candidateAddress: drawn.candidateAddress,
+    vendor: drawn.vendor,
+    place,
+  };
+}
+
+function withAgentName(base: WorldChoices, name: string): WorldChoices {
+  const option = AGENT_NAME_OPTIONS.find((o) => o.name === name);
+  if (!option) {
+    throw new RangeError(`unknown agentName "${name}" (valid: ${AGENT_NAME_OPTIONS.map((o) => o.name).join(", ")})`);
+  }
+  const clashes = [base.newSystem, base.company.product, base.company.platform, ...Object.values(base.names).map((n) => n[0])];
+  if (clashes.includes(name)) throw new RangeError(`agentName "${name}" is already a name in this world`);
+  return { ...base, agentName: name, agentStyle: option.style };
+}
+
+/** The n-th working day after a date: weekends and the holidays this family knows are skipped (n >= 1). */
+export function workingDayAfter(iso: string, n: number): string {
+  let cur = iso;
+  let left = n;
+  while (left > 0) {
+    cur = addDays(cur, 1);
+    const wd = parseDate(cur).getUTCDay();
+    if (wd !== 0 && wd !== 6 && !HOLIDAYS.includes(cur)) left--;
+  }
+  return cur;
 }

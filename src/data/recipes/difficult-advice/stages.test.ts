@@ -24,6 +24,9 @@ function context(reply: string, options: Partial<DifficultAdviceOptions> = {}) {
     async object() {
       throw new Error("not used");
     },
+    languageModel() {
+      throw new Error("not used");
+    },
   };
   const ctx = {
     recipe: "difficult-advice",
