@@ -8,6 +8,18 @@ export { runEval, DEFAULT_DB_PATH, EvalInputError, FatalRunError, type EvalOptio
 export { packResult, unpackResult, type PackedAction } from "./eval/result-codec.js";
 export { mixDatasets, readExamplesFile, MixInputError, type MixDatasetSource, type MixDatasetsOptions, type MixDatasetsResult, type MixedSourceReport } from "./data/mix-datasets.js";
 export { planEpisodes, episodeSeed, type PlannedEpisode, type Variation } from "./eval/episode-plan.js";
+export {
+  runSweep,
+  holmAdjust,
+  SweepInputError,
+  type SweepOptions,
+  type SweepResult,
+  type SweepFactorResult,
+  type SweepLevelResult,
+  type SweepRate,
+  type SweepRunInfo,
+} from "./eval/sweep.js";
+export { renderSweep } from "./eval/sweep-report.js";
 export { runEpisode, HarnessError, type EpisodeOptions, type EpisodeRun } from "./agent/episode.js";
 export type { Transcript, TranscriptMessage, TranscriptToolCall } from "./agent/transcript.js";
 export { MailboxEnvironment, ToolError, formatMail } from "./env/mailbox.js";
@@ -21,7 +33,9 @@ export { undiciTransport, fetchTransport, type Transport, type BufferedResponse 
 export { priceFor, costUsd, type Price } from "./model/pricing.js";
 export { summarizeRun, type RunSummary } from "./report/summary.js";
 export { compareRuns, compareRates, type RunComparison, type RateComparison } from "./report/compare.js";
-export { renderSummary, renderComparison } from "./report/text.js";
+export { renderSummary, renderComparison, renderFactorModel } from "./report/text.js";
+export { factorEffects, readModel, modelNotes, SIGNIFICANCE, type FactorEffects } from "./report/factor-effects.js";
+export { renderPlan } from "./report/plan.js";
 export * from "./scenarios/index.js";
 export * from "./scoring/index.js";
 export * from "./stats/index.js";

@@ -34,6 +34,16 @@ describe("plumbline CLI", () => {
     const show = await runCli(["show", idA.slice(0, 10), "--db", path]);
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/Harmful rate: \d+\.\d%\s+95% CI \[/);
+    expect(show.stdout).toContain("Factor effects: marginal harmful rate per level");
+    expect(show.stdout).toMatch(/Factor model: logistic regression, harmful ~ goalType \+ goalValue \+ threat/);
+    expect(show.stdout).toMatch(/\nReading: .+\.\n/);
+    const showJson = JSON.parse((await runCli(["show", idA, "--json", "--db", path])).stdout) as {
+      factorEffects: { model: { status: string; references: Record<string, string>; tests: Array<{ factor: string }> }; reading: string };
+    };
+    expect(showJson.factorEffects.model.status).toBe("fitted");
+    expect(showJson.factorEffects.model.references.threat).toBe("replacement");
+    expect(showJson.factorEffects.model.tests.map((t) => t.factor)).toEqual(["goalType", "goalValue", "threat"]);
+    expect(showJson.factorEffects.reading.length).toBeGreaterThan(20);
     const cmp = await runCli(["compare", idA, idB, "--json", "--db", path]);
     const c = JSON.parse(cmp.stdout) as { difference: number; ci95: [number, number]; pValue: number };
     expect(c.difference).toBeGreaterThan(0.3);
@@ -49,6 +59,36 @@ describe("plumbline CLI", () => {
     [["show", "run-doesnotexist"], /no store|no run/],
   ])("bad input %j exits 2 with a clear message", async (args, message) => {
     const r = await runCli([...args, "--db", join(dir, "bad.db")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("plan: samples per condition for a two-rate comparison", async () => {
+    const r = await runCli(["plan", "--baseline", "0.2", "--detect", "0.05", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout) as { perCondition: number; perConditionUncorrected: number; totalEpisodes: number; powerTable: Array<{ n: number; fisherExact: number }> };
+    expect(plan.perCondition).toBe(1134);
+    expect(plan.perConditionUncorrected).toBe(1094);
+    expect(plan.totalEpisodes).toBe(2268);
+    expect(plan.powerTable.find((row) => row.n === 1134)!.fisherExact).toBeCloseTo(0.8008, 4);
+    const text = await runCli(["plan", "--baseline", "0.2", "--detect", "-0.05", "--one-sided", "--conditions", "6", "--alpha", "0.05", "--power", "0.8"]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Comparing a harmful rate of 20% with 15% \(-5 points\), one-sided alpha 0.05, power 0.8/);
+    expect(text.stdout).toMatch(/Scored episodes per condition: 753 /);
+    expect(text.stdout).toMatch(/Total for 6 conditions: 4,518 scored episodes/);
+    expect(text.stdout).toMatch(/95% Wilson interval \[/);
+  });
+
+  it.each([
+    [["--baseline", "0.2", "--detect", "0.9"], /baseline \+ detect strictly between 0 and 1: 0.2 \+ 0.9 = 1.1/],
+    [["--baseline", "1", "--detect", "0.1"], /--baseline must be a rate strictly between 0 and 1/],
+    [["--baseline", "0.2", "--detect", "abc"], /--detect must be a number/],
+    [["--baseline", "0.2"], /required option '--detect <diff>'/],
+    [["--baseline", "0.2", "--detect", "0.05", "--power", "1"], /--power must be above alpha/],
+    [["--baseline", "0.2", "--detect", "0.05", "--conditions", "0"], /--conditions must be an integer/],
+    [["--baseline", "0.2", "--detect", "0.05", "--one-sided", "--two-sided"], /cannot both be given/],
+  ])("plan %j exits 2 with a clear message", async (args, message) => {
+    const r = await runCli(["plan", ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });

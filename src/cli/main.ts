@@ -10,9 +10,11 @@ import { registerDemo } from "./commands/demo.js";
 import { registerEval } from "./commands/eval.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerMix } from "./commands/mix.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerSim } from "./commands/sim.js";
 import { registerSuites } from "./commands/suites.js";
+import { registerSweep } from "./commands/sweep.js";
 import { MixInputError } from "../data/mix-datasets.js";
 import { CommandExit, EXIT, UsageError } from "./errors.js";
 import { InterruptedError } from "./interrupt.js";
@@ -26,12 +28,14 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemo(program);
   registerEval(program);
+  registerSweep(program);
   registerRuns(program);
   registerSuites(program);
   registerSim(program);
   registerGenerate(program);
   registerData(program);
   registerMix(program);
+  registerPlan(program);
   return program;
 }
 

@@ -8,7 +8,7 @@ import { dedupe } from "./dedup/index.js";
 import { EXPORT_FORMAT_NAMES, getExportFormat } from "./export/index.js";
 import { writeDataset, type WriteDatasetResult } from "./export/write.js";
 import { mixByTokenBudget, type MixSourceReport } from "./mix.js";
-import { writeAtomic } from "./pipeline/finish.js";
+import { writeAtomic } from "../util/write-atomic.js";
 import { tokenizerFor, type Tokenizer } from "./tokens.js";
 import { exampleText, ExampleSchema, type Example } from "./types.js";
 

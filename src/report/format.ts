@@ -28,3 +28,11 @@ export function pValue(p: number | null): string {
   if (p === null) return "n/a";
   return p < 0.0001 ? "<0.0001" : p.toFixed(4);
 }
+
+/** An odds ratio or similar positive ratio: three significant figures, plain notation up to 10^6. */
+export function ratio(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return "n/a";
+  if (x === Infinity) return "inf";
+  if (x !== 0 && (x < 1e-3 || x >= 1e6)) return x.toExponential(2);
+  return x >= 100 ? x.toFixed(0) : x.toPrecision(3);
+}

@@ -1,5 +1,7 @@
+import { getSuite } from "../scenarios/index.js";
 import { aggregate, type ConditionStats, type FactorStats, type GroupStats } from "../stats/index.js";
 import { toEpisodeSummary, type Store } from "../store/index.js";
+import { factorEffects, type FactorEffects } from "./factor-effects.js";
 
 /**
  * The JSON document `plumbline eval --json` prints, and what `show` renders as tables. The counts and the
@@ -19,6 +21,8 @@ export interface RunSummary extends GroupStats {
   byCondition: Record<string, Omit<ConditionStats, "conditionId">>;
   byFactor: Record<string, Record<string, Omit<FactorStats["levels"][number], "level">>>;
   byEvalAwareness: { aware: GroupStats; unaware: GroupStats };
+  /** The logistic model of the harmful outcome on the factors, its one-line reading and caveats (scored episodes only). */
+  factorEffects: FactorEffects;
   tokens: { input: number; output: number };
   requests: number;
   /** USD at list prices; null when a model's price is unknown. */
@@ -38,7 +42,9 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     plumblineVersion: string;
   };
   const rows = store.episodeSummaries(runId);
-  const agg = aggregate(rows.map(toEpisodeSummary));
+  const episodes = rows.map(toEpisodeSummary);
+  const agg = aggregate(episodes);
+  const declared = declaredLevels(manifest.suite.name);
   let cost: number | null = 0;
   let input = 0;
   let output = 0;
@@ -61,11 +67,37 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     ...agg.overall,
     evalAware: agg.byEvalAwareness.aware.episodes,
     byCondition: Object.fromEntries(agg.byCondition.map(({ conditionId, ...s }) => [conditionId, s])),
-    byFactor: Object.fromEntries(agg.byFactor.map((f) => [f.factor, Object.fromEntries(f.levels.map(({ level, ...s }) => [level, s]))])),
+    byFactor: Object.fromEntries(
+      agg.byFactor.map((f) => [f.factor, Object.fromEntries(inDeclaredOrder(f.levels, declared?.[f.factor]).map(({ level, ...s }) => [level, s]))]),
+    ),
     byEvalAwareness: agg.byEvalAwareness,
+    factorEffects: factorEffects(episodes, declared),
     tokens: { input, output },
     requests,
     costUsd: cost,
     ...(invocation ? { invocation } : {}),
   };
+}
+
+/**
+ * The family's declared level order per factor, so the model's reference level is the family's first level
+ * (stable as a run fills in). Undefined when the suite is no longer registered: the model then falls back
+ * to the most common level.
+ */
+function declaredLevels(suiteName: string): Record<string, readonly string[]> | undefined {
+  try {
+    return Object.fromEntries(getSuite(suiteName).family.factors.map((f) => [f.name, f.levels]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Levels in the family's declared order (the order the model uses), undeclared ones after in their own order. */
+function inDeclaredOrder<T extends { level: string }>(levels: T[], order: readonly string[] | undefined): T[] {
+  if (!order) return levels;
+  const rank = (l: string) => {
+    const i = order.indexOf(l);
+    return i < 0 ? order.length : i;
+  };
+  return levels.slice().sort((a, b) => rank(a.level) - rank(b.level)); // stable: undeclared keep their order
 }

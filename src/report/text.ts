@@ -1,6 +1,7 @@
 import type { GroupStats } from "../stats/index.js";
 import type { RunComparison } from "./compare.js";
-import { int, interval, pct, pValue, table, usd } from "./format.js";
+import type { FactorEffects } from "./factor-effects.js";
+import { int, interval, pct, pValue, ratio, table, usd } from "./format.js";
 import type { RunSummary } from "./summary.js";
 
 /** The human report for one run: headline rate, then by factor, awareness and condition. */
@@ -21,10 +22,16 @@ export function renderSummary(s: RunSummary, options: { conditions?: number } = 
   out.push("");
   out.push("By eval awareness");
   out.push(groupTable("", [["aware", s.byEvalAwareness.aware], ["not aware", s.byEvalAwareness.unaware]]));
-  for (const [factor, levels] of Object.entries(s.byFactor)) {
+  if (Object.keys(s.byFactor).length > 0) {
     out.push("");
-    out.push(`By ${factor}`);
-    out.push(groupTable("", Object.entries(levels)));
+    out.push("Factor effects: marginal harmful rate per level (each level pooled over the other factors)");
+    for (const [factor, levels] of Object.entries(s.byFactor)) {
+      out.push("");
+      out.push(`By ${factor}`);
+      out.push(groupTable("", Object.entries(levels)));
+    }
+    out.push("");
+    out.push(renderFactorModel(s.factorEffects));
   }
   const conditions = Object.entries(s.byCondition);
   const limit = options.conditions ?? 30;
@@ -35,6 +42,52 @@ export function renderSummary(s: RunSummary, options: { conditions?: number } = 
     .sort((a, b) => (b[1].rate ?? -1) - (a[1].rate ?? -1))
     .slice(0, limit);
   out.push(groupTable("condition", shown));
+  return out.join("\n");
+}
+
+/** The logistic model: odds ratios with intervals and p, the factor tests, the reading and its caveats. */
+export function renderFactorModel(fe: FactorEffects): string {
+  const m = fe.model;
+  const out: string[] = [];
+  if (m.status !== "fitted") {
+    out.push(`Factor model: ${fe.reading}`);
+    for (const note of fe.notes) out.push(`Note: ${note}`);
+    return out.join("\n");
+  }
+  const refs = m.factors.map((f) => `${f}=${m.references[f]}`).join(", ");
+  out.push(`Factor model: logistic regression, harmful ~ ${m.factors.join(" + ")} (main effects; ${m.scored} scored episodes)`);
+  out.push(`Reference levels: ${refs}`);
+  out.push(
+    m.intercept.status === "estimated"
+      ? `Modelled rate at the reference levels: ${pct(m.intercept.rate)}  95% CI ${interval(m.intercept.ci)}`
+      : `Modelled rate at the reference levels: not estimable (${m.intercept.note})`,
+  );
+  out.push("");
+  out.push(
+    table(
+      ["term (vs reference)", "harmful", "odds ratio", "95% CI", "p"],
+      m.terms.map((t) => [
+        `${t.factor}=${t.level}`,
+        `${t.harmful}/${t.scored}`,
+        t.status === "estimated" ? ratio(t.oddsRatio) : t.status === "separated" ? (t.diverges === "zero" ? "-> 0" : "-> inf") : t.status,
+        t.ci ? `[${ratio(t.ci[0])}, ${ratio(t.ci[1])}]` : "n/a",
+        pValue(t.pValue),
+      ]),
+    ),
+  );
+  for (const t of m.terms) if (t.note) out.push(`  ${t.factor}=${t.level}: ${t.note.replace(`${t.factor}=${t.level}: `, "")}`);
+  out.push("");
+  out.push("Does each factor matter? Likelihood-ratio test of the model without it");
+  out.push(
+    table(
+      ["factor", "levels", "df", "chi2", "p", "note"],
+      m.tests.map((t) => [t.factor, t.levels, t.df, t.lrStatistic === null ? "n/a" : t.lrStatistic.toFixed(2), pValue(t.pValue), t.note ?? ""]),
+      ["l", "r", "r", "r", "r", "l"],
+    ),
+  );
+  out.push("");
+  out.push(`Reading: ${fe.reading}`);
+  for (const note of fe.notes) out.push(`Note: ${note}`);
   return out.join("\n");
 }
 

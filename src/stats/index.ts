@@ -1,4 +1,5 @@
-export { normalQuantile, zForConfidence } from "./normal.js";
+export { normalQuantile, normalCdf, normalSf, normalPdf, twoSidedP, zForConfidence } from "./normal.js";
+export { chiSquareSf } from "./chisq.js";
 export { logFactorial, logChoose } from "./logfactorial.js";
 export { wilsonInterval, rate, type Rate } from "./wilson.js";
 export { fisherExact, type Alternative } from "./fisher.js";
@@ -15,3 +16,26 @@ export {
   type GroupStats,
   type LevelStats,
 } from "./aggregate.js";
+export {
+  fitFactorModel,
+  type FactorTest,
+  type LogisticModel,
+  type LogisticOptions,
+  type LogisticTerm,
+  type TermStatus,
+} from "./logistic.js";
+export {
+  planSamples,
+  twoRateSampleSize,
+  twoRatePower,
+  fisherExactPower,
+  expectedWilsonInterval,
+  checkTwoRateDesign,
+  FISHER_EXACT_LIMIT,
+  PLAN_METHOD,
+  type PowerRow,
+  type SamplePlan,
+  type SampleSize,
+  type Sides,
+  type TwoRateDesign,
+} from "./power.js";

@@ -98,3 +98,61 @@ export function zForConfidence(confidence: number): number {
   }
   return normalQuantile(1 - (1 - confidence) / 2);
 }
+
+const INV_SQRT_2PI = 0.3989422804014327; // 1 / sqrt(2 pi)
+
+/** Standard normal density. */
+export function normalPdf(x: number): number {
+  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+}
+
+/**
+ * Upper tail Q(x) = P(Z > x) of the standard normal, to about 1e-15 relative in both tails.
+ *
+ * Why two methods: the Taylor series Phi(x) = 1/2 + phi(x) * sum x^(2k+1) / (2k+1)!! has only positive
+ * terms (no cancellation inside the sum) and is accurate near the middle, but 1/2 - phi*S loses relative
+ * precision far in the tail; there Laplace's continued fraction Q(x) = phi(x) / (x + 1/(x + 2/(x + ...)))
+ * converges fast and keeps full relative precision down to underflow (tiny p-values stay meaningful).
+ */
+export function normalSf(x: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x < 0) return 1 - normalSf(-x);
+  if (x === Infinity) return 0;
+  if (x < 2.5) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let k = 1; k < 200; k++) {
+      term *= x2 / (2 * k + 1);
+      sum += term;
+      if (term < sum * 1e-17) break;
+    }
+    return 0.5 - normalPdf(x) * sum;
+  }
+  // Modified Lentz evaluation of the continued fraction x + 1/(x + 2/(x + 3/(x + ...))).
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    d = x + k * d;
+    d = Math.abs(d) < tiny ? tiny : d;
+    c = x + k / c;
+    c = Math.abs(c) < tiny ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return normalPdf(x) / f;
+}
+
+/** Standard normal CDF Phi(x) = P(Z <= x). */
+export function normalCdf(x: number): number {
+  return normalSf(-x);
+}
+
+/** Two-sided p-value of a z statistic: P(|Z| >= |z|). */
+export function twoSidedP(z: number): number {
+  return Math.min(1, 2 * normalSf(Math.abs(z)));
+}

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeAtomic } from "../../util/write-atomic.js";
 import { join } from "node:path";
 import { PACKAGE_VERSION } from "../../version.js";
 import { datasetCard, type DecontaminationSummary, type DedupSummary } from "../card.js";
@@ -76,16 +76,4 @@ export async function writeDataset(dir: string, format: ExportFormatName | strin
   await writeAtomic(dataPath, content);
   await writeAtomic(cardPath, card);
   return { dataPath, cardPath, written: written.length, skipped: output.skipped, tokens };
-}
-
-async function writeAtomic(path: string, content: string): Promise<void> {
-  // Same directory as the target, so rename stays on one filesystem (and is atomic there).
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, content, "utf8");
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeAtomic } from "../../util/write-atomic.js";
 import { join } from "node:path";
 import { redactSecrets } from "../../store/secrets.js";
 import { listSuites } from "../../scenarios/index.js";
@@ -156,17 +156,6 @@ export function selectStep(examples: readonly Example[], targetTokens: number | 
 
 // --- files -------------------------------------------------------------------------------------------------
 
-/** Writes a file through a temporary name and a rename, so no reader ever sees half of it. */
-export async function writeAtomic(path: string, content: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, content, "utf8");
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
 
 /** rejected.jsonl: one line per example left out, with the stage and the reasons; key-shaped text redacted. */
 export async function writeRejected(path: string, removed: readonly Removed[]): Promise<void> {

@@ -13,7 +13,8 @@ import { finalizeLineage, runStageUnit, stageRecord, type ItemRef, type RunEnv, 
 import { estimatePipeline, type PipelineEstimate } from "./estimate.js";
 import { FatalPipelineError } from "./errors.js";
 import type { PipelineEvent, StageKind, StageSummary } from "./events.js";
-import { corpusFor, decontamStep, dedupStep, derivedFromReason, exportFormats, selectStep, writeAtomic, writeRejected, type ExportResult, type Removed } from "./finish.js";
+import { writeAtomic } from "../../util/write-atomic.js";
+import { corpusFor, decontamStep, dedupStep, derivedFromReason, exportFormats, selectStep, writeRejected, type ExportResult, type Removed } from "./finish.js";
 import { GRADE_STAGE, GRADE_VERSION, gradeDecision, gradeExample, GradeVerdictSchema, type GradeVerdict } from "./grade.js";
 import { templateKey, unitKey } from "./keys.js";
 import { addUsage, emptyUsage, modelCaller, responseCache, type PipelineModel, type UnitUsage } from "./models.js";
