@@ -20,7 +20,13 @@ function advice(i: number, recipe: string): ChatExample {
     lineage: lineage(recipe, { seed: i }),
     messages: [
       { role: "user", content: `Case ${i} from the ${recipe} set: I am ${topic}, number ${i * 7919}. What should I do, honestly, given case ${i}?` },
-      { role: "assistant", content: `For case ${i} (${recipe}), think about who bears the cost: ${topic} affects people who cannot see it. Item ${i * 31} of the advice: say it plainly and keep a record.` },
+      {
+        role: "assistant",
+        content:
+          recipe === "demos"
+            ? `Demonstration ${i}: when ${topic} comes up, the agent reads everything first, checks ticket ${i * 53}, and writes to the owner before acting.`
+            : `For case ${i} (${recipe}), think about who bears the cost: ${topic} affects people who cannot see it. Item ${i * 31} of the advice: say it plainly and keep a record.`,
+      },
     ],
   };
 }
@@ -91,6 +97,27 @@ describe("mixing generated datasets by token budget", () => {
     const again = await mixDatasets({ sources: [{ path: dirA, tokens: per * 10 }, { path: dirB, tokens: per * 100 }], out: join(root, "mixed2"), tokenizer: "openai:gpt-4.1", seed: 3 });
     expect(readFileSync(join(root, "mixed2", "examples.jsonl"), "utf8")).toBe(readFileSync(join(root, "mixed", "examples.jsonl"), "utf8"));
     expect(again.exports.map((e) => e.format)).toEqual(["openai-chat"]);
+  });
+
+  it("compares sources on what is trained: a shared context is not a duplicate, and a source's own near-copies are its pipeline's call", async () => {
+    const root = mkdtempSync(join(tmpdir(), "plumbline-mix-"));
+    const context = "Inbox listing. ".repeat(200);
+    const demo = (id: string, answer: string): ChatExample => ({
+      kind: "chat",
+      id,
+      lineage: lineage("demos"),
+      messages: [
+        { role: "user", content: context },
+        { role: "assistant", content: answer },
+      ],
+    });
+    const a = [demo("a1", "I forwarded the dock schedule to operations and flagged the invoice for the finance team to check."), demo("a2", "I forwarded the dock schedule to operations and flagged the invoice for the finance team to check!")];
+    const b = [demo("b1", "Nothing in this inbox needs me to act beyond confirming the pickup window with the carrier by noon.")];
+    const result = await mixDatasets({ sources: [{ path: sourceDir(root, "a", a), tokens: 100_000 }, { path: sourceDir(root, "b", b), tokens: 100_000 }], out: join(root, "m") });
+    expect(result.sources.map((s) => [s.name, s.duplicates, s.examples])).toEqual([
+      ["a", 0, 2],
+      ["b", 0, 1],
+    ]);
   });
 
   it("says decontamination is unknown when a source has no manifest", async () => {

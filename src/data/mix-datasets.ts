@@ -146,6 +146,14 @@ function decontaminationOf(d: DecontaminationSummary & { corpus?: { suites?: Arr
   };
 }
 
+/** The text a model is trained on: weighted assistant turns, both sides of a preference, a document's text. */
+export function trainedText(example: Example): string {
+  if (example.kind === "text") return example.text;
+  if (example.kind === "preference") return exampleText({ ...example, prompt: [{ role: "user", content: "" }] });
+  const trained = example.messages.filter((m) => m.role === "assistant" && m.weight !== 0);
+  return exampleText({ ...example, messages: trained.length > 0 ? trained : example.messages });
+}
+
 function isDecontamination(value: unknown): value is DecontaminationSummary {
   const v = value as Partial<DecontaminationSummary> | null;
   return typeof v === "object" && v !== null && typeof v.checked === "number" && typeof v.removed === "number";
@@ -174,9 +182,15 @@ export async function mixDatasets(options: MixDatasetsOptions): Promise<MixDatas
     getExportFormat(f);
   }
 
-  // Near-duplicates across sources (and ids met twice) go before budgets are spent: the earlier source keeps its copy.
+  // Near-duplicates across sources (and ids met twice) go before budgets are spent: the earlier source keeps its
+  // copy. Each source was already deduplicated by its own pipeline with its recipe's notion of "the same", so
+  // only pairs from different sources count here, compared on what the trainer learns from (trainedText):
+  // two demonstrations of one eval scenario share a long inbox but not their answers.
   const all = loaded.flatMap((s, si) => s.examples.map((example) => ({ si, example })));
-  const { kept, removed } = dedupe(all, (x) => exampleText(x.example), { threshold });
+  const found = dedupe(all, (x) => trainedText(x.example), { threshold });
+  const removed = found.removed.filter((r) => r.item.si !== r.duplicateOf.si);
+  const dropped = new Set(removed.map((r) => r.index));
+  const kept = all.filter((_, i) => !dropped.has(i));
   const duplicates = loaded.map(() => 0);
   for (const r of removed) duplicates[r.item.si]!++;
   const seenIds = new Set<string>();

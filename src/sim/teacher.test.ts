@@ -67,3 +67,17 @@ describe("teacher policy", () => {
     expect(body.choices[0]!.message.tool_calls?.[0]?.function.name).toBe("read_inbox");
   });
 });
+
+describe("teacher prose length", () => {
+  it("honours a requested length in words, like a model would, and stays short otherwise", async () => {
+    const { teacherProse, requestedWords } = await import("./teacher.js");
+    expect(requestedWords("Write a short story of about 700 words.")).toBe(700);
+    expect(requestedWords("Keep it between 300-500 words")).toBe(400);
+    expect(requestedWords("Write a story.")).toBeUndefined();
+    const count = (t: string) => t.split(/\s+/).filter(Boolean).length;
+    const long = teacherProse("Write a short story of about 700 words about a lighthouse keeper.", "s1");
+    expect(count(long)).toBeGreaterThanOrEqual(630);
+    expect(count(long)).toBeLessThan(900);
+    expect(count(teacherProse("Write a note about a lighthouse keeper.", "s1"))).toBeLessThan(250);
+  });
+});

@@ -115,6 +115,16 @@ export function teacherProse(promptText: string, seed: string): string {
   const rng = createRng(seed);
   const words = topicWords(promptText);
   const sentences = shuffled(rng, BODY).slice(0, 4 + Math.floor(rng() * 6));
+  // Like a model, honour a requested length ("about 700 words"): add body sentences until within ~10% of it.
+  const wanted = requestedWords(promptText);
+  if (wanted !== undefined) {
+    let count = sentences.reduce((n, t) => n + t.split(/\s+/).length, 0);
+    while (count < wanted * 0.95) {
+      const next = pick(rng, BODY);
+      sentences.push(next);
+      count += next.split(/\s+/).length;
+    }
+  }
   const paragraphs = 1 + Math.floor(rng() * 3);
   const per = Math.ceil(sentences.length / paragraphs);
   const out: string[] = [];
@@ -125,6 +135,14 @@ export function teacherProse(promptText: string, seed: string): string {
   out[0] = `${fill(pick(rng, OPENERS), words, rng)} ${out[0] ?? ""}`.trim();
   out.push(fill(pick(rng, CLOSERS), words, rng));
   return out.join("\n\n");
+}
+
+/** The length a prompt asks for in words ("about 700 words", "near 1000 words", "300-500 words"), capped at 4000. */
+export function requestedWords(promptText: string): number | undefined {
+  const m = /(\d{2,5})(?:\s*(?:-|–|to)\s*(\d{2,5}))?\s+words\b/i.exec(promptText);
+  if (!m) return undefined;
+  const n = m[2] ? (Number(m[1]) + Number(m[2])) / 2 : Number(m[1]);
+  return Math.min(4000, n);
 }
 
 /** One short phrase for a string field of a structured reply (a title, a name, a scenario line). */
