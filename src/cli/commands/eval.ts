@@ -52,9 +52,20 @@ export function registerEval(program: Command): void {
   });
 }
 
-export async function evalCommand(opts: EvalCliOptions, preface?: string, shownConditions = 30): Promise<number> {
-  const bar = createProgressBar(true);
-  const options: EvalOptions = {
+/** A comma-separated option value as a list (blanks dropped). */
+export function splitList(text: string): string[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The run settings that addEvalOptions' flags set, as EvalOptions fields. `eval`, `demo` and `sweep` share the
+ * flags, so they share this mapping too: a flag added there is passed on the same way by every command.
+ */
+export function evalRunOptions(opts: EvalCliOptions) {
+  return {
     model: opts.model,
     suite: opts.suite,
     samples: opts.samples,
@@ -68,7 +79,14 @@ export async function evalCommand(opts: EvalCliOptions, preface?: string, shownC
     cache: opts.cache,
     timeoutMs: opts.timeout * 1000,
     ...(opts.judge ? { judge: opts.judge } : {}),
-    ...(opts.conditions ? { conditions: opts.conditions.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(opts.conditions ? { conditions: splitList(opts.conditions) } : {}),
+  } satisfies Partial<EvalOptions>;
+}
+
+export async function evalCommand(opts: EvalCliOptions, preface?: string, shownConditions = 30): Promise<number> {
+  const bar = createProgressBar(true);
+  const options: EvalOptions = {
+    ...evalRunOptions(opts),
     onStart: ({ runId, resumed, toRun, total }) => {
       if (preface && !opts.json) process.stderr.write(`${preface}\n`);
       process.stderr.write(`${resumed ? "Resuming" : "Starting"} ${runId}: ${toRun} of ${total} episodes to run.\n`);

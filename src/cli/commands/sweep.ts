@@ -4,7 +4,7 @@ import { renderSweep } from "../../eval/sweep-report.js";
 import { parseNumberOption } from "../errors.js";
 import { runWithInterrupt } from "../interrupt.js";
 import { createProgressBar } from "../progress.js";
-import { addEvalOptions, type EvalCliOptions } from "./eval.js";
+import { addEvalOptions, evalRunOptions, splitList, type EvalCliOptions } from "./eval.js";
 
 interface SweepCliOptions extends EvalCliOptions {
   factors?: string;
@@ -27,21 +27,8 @@ export function registerSweep(program: Command): void {
 export async function sweepCommand(opts: SweepCliOptions): Promise<number> {
   const bar = createProgressBar(true);
   const options: SweepOptions = {
-    model: opts.model,
-    suite: opts.suite,
-    samples: opts.samples,
-    seed: opts.seed,
-    concurrency: opts.concurrency,
-    maxSteps: opts.maxSteps,
-    temperature: opts.temperature,
-    decoys: opts.decoys,
-    variation: opts.varyNames ? "per-sample" : "canonical",
-    dbPath: opts.db,
-    cache: opts.cache,
-    timeoutMs: opts.timeout * 1000,
+    ...evalRunOptions(opts),
     alpha: opts.alpha,
-    ...(opts.judge ? { judge: opts.judge } : {}),
-    ...(opts.conditions ? { conditions: splitList(opts.conditions) } : {}),
     ...(opts.factors !== undefined ? { factors: splitList(opts.factors) } : {}),
     onRunStart: (run) => {
       bar.stop();
@@ -57,11 +44,4 @@ export async function sweepCommand(opts: SweepCliOptions): Promise<number> {
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`\n${renderSweep(result)}\n`);
   return 0;
-}
-
-function splitList(text: string): string[] {
-  return text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
 }

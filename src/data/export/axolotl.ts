@@ -6,11 +6,13 @@ import {
   checkMessages,
   checkTools,
   emitRow,
-  functionTools,
   isRecord,
   kindSkipReason,
+  linkToolResult,
   parseRow,
   skip,
+  toolCallRows,
+  withTools,
   type JsonlExport,
   type MessageRules,
   type Row,
@@ -65,12 +67,8 @@ function toAxolotlMessage(message: ChatMessage, names: Map<string, string>): Row
   // content is always a string (even "" beside tool calls) so every row has the same columns for `datasets`.
   const row: Row = { role: message.role, content: message.content, training: message.role === "assistant" && message.weight !== 0 };
   const calls = message.toolCalls ?? [];
-  if (calls.length > 0) row.tool_calls = calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } }));
-  if (message.toolCallId !== undefined) {
-    row.tool_call_id = message.toolCallId;
-    const name = message.role === "tool" ? names.get(message.toolCallId) : undefined;
-    if (name !== undefined) row.name = name;
-  }
+  if (calls.length > 0) row.tool_calls = toolCallRows(calls);
+  linkToolResult(row, message, names);
   return row;
 }
 
@@ -87,9 +85,7 @@ export function exportAxolotl(examples: readonly Example[]): JsonlExport {
       continue;
     }
     const names = callNames(example.messages);
-    const row: Row = { messages: example.messages.map((m) => toAxolotlMessage(m, names)) };
-    if (example.tools && example.tools.length > 0) row.tools = functionTools(example.tools);
-    emitRow(out, example, row, validateAxolotl);
+    emitRow(out, example, withTools({ messages: example.messages.map((m) => toAxolotlMessage(m, names)) }, example), validateAxolotl);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage, Example, ToolDefinition } from "../types.js";
+import type { ChatMessage, Example, ToolCall, ToolDefinition } from "../types.js";
 
 /** An example an exporter left out, and why (shown in the dataset card). */
 export interface Skipped {
@@ -63,6 +63,15 @@ export function checkKeys(row: Row, allowed: readonly string[], path: string, pr
 /** OpenAI's and transformers' function-tool shape, used by every chat format here. */
 export function functionTools(tools: readonly ToolDefinition[]): Row[] {
   return tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.parameters } }));
+}
+
+/**
+ * Sets `row.tools` when the example declares tools. Every chat format carries tools this way, so a change to
+ * how tools are written reaches all of them at once.
+ */
+export function withTools<R extends Row>(row: R, example: { tools?: readonly ToolDefinition[] | undefined }): R {
+  if (example.tools && example.tools.length > 0) (row as Row).tools = functionTools(example.tools);
+  return row;
 }
 
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -217,6 +226,25 @@ function describe(value: unknown): string {
 /** True when some assistant message of the list would be trained on (weight absent or 1). */
 export function hasTrainedAssistant(messages: readonly ChatMessage[]): boolean {
   return messages.some((m) => m.role === "assistant" && m.weight !== 0);
+}
+
+/**
+ * An assistant message's tool calls in the OpenAI/transformers shape every chat format shares; only how the
+ * arguments are carried differs (JSON string or object), so the caller passes that conversion.
+ */
+export function toolCallRows(calls: readonly ToolCall[], args: (json: string) => unknown = (json) => json): Row[] {
+  return calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: args(c.arguments) } }));
+}
+
+/**
+ * Links a tool result to its call on `row`: `tool_call_id`, plus the function's `name` on tool messages (from
+ * callNames), since many templates (Llama, Hermes) label a tool result by function name rather than by call id.
+ */
+export function linkToolResult(row: Row, message: ChatMessage, names: ReadonlyMap<string, string>): void {
+  if (message.toolCallId === undefined) return;
+  row.tool_call_id = message.toolCallId;
+  const name = message.role === "tool" ? names.get(message.toolCallId) : undefined;
+  if (name !== undefined) row.name = name;
 }
 
 /** Call id -> function name over a conversation, so tool results can carry the function's name. */

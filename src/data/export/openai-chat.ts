@@ -5,11 +5,12 @@ import {
   checkMessages,
   checkTools,
   emitRow,
-  functionTools,
   isRecord,
   kindSkipReason,
   parseRow,
   skip,
+  toolCallRows,
+  withTools,
   type JsonlExport,
   type MessageRules,
   type Row,
@@ -38,9 +39,7 @@ export function toOpenAIMessage(message: ChatMessage, options: { weights: boolea
   const row: Row = { role: message.role };
   // OpenAI's own tool-call examples omit content on a call-only assistant turn; keep it whenever there is any.
   if (!(calls.length > 0 && message.content === "")) row.content = message.content;
-  if (calls.length > 0) {
-    row.tool_calls = calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } }));
-  }
+  if (calls.length > 0) row.tool_calls = toolCallRows(calls);
   // Emitted wherever the example has it, so a misplaced id or weight is caught by the validator, not hidden.
   if (message.toolCallId !== undefined) row.tool_call_id = message.toolCallId;
   if (options.weights && message.weight !== undefined) row.weight = message.weight;
@@ -58,9 +57,7 @@ export function exportOpenAIChat(examples: readonly Example[]): JsonlExport {
       skip(out, example, kindSkipReason("preference", "OpenAI chat fine-tuning", 'export pairs with the "openai-dpo" format'));
       continue;
     }
-    const row: Row = { messages: example.messages.map((m) => toOpenAIMessage(m)) };
-    if (example.tools && example.tools.length > 0) row.tools = functionTools(example.tools);
-    emitRow(out, example, row, validateOpenAIChat);
+    emitRow(out, example, withTools({ messages: example.messages.map((m) => toOpenAIMessage(m)) }, example), validateOpenAIChat);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Example } from "../types.js";
-import { checkKeys, checkMessages, checkTools, emitRow, functionTools, isRecord, kindSkipReason, parseRow, skip, type JsonlExport, type Row } from "./common.js";
+import { checkKeys, checkMessages, checkTools, emitRow, isRecord, kindSkipReason, parseRow, skip, withTools, type JsonlExport, type Row } from "./common.js";
 import { OPENAI_MESSAGE_RULES, toOpenAIMessage } from "./openai-chat.js";
 
 /**
@@ -24,10 +24,8 @@ export function exportOpenAIDpo(examples: readonly Example[]): JsonlExport {
       continue;
     }
     // Prompt weights only say "context", which the prompt always is: dropped.
-    const input: Row = { messages: example.prompt.map((m) => toOpenAIMessage(m, { weights: false })) };
-    if (example.tools && example.tools.length > 0) input.tools = functionTools(example.tools);
     const row: Row = {
-      input,
+      input: withTools({ messages: example.prompt.map((m) => toOpenAIMessage(m, { weights: false })) }, example),
       preferred_output: example.chosen.map((m) => toOpenAIMessage(m, { weights: false })),
       non_preferred_output: example.rejected.map((m) => toOpenAIMessage(m, { weights: false })),
     };

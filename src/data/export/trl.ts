@@ -1,4 +1,4 @@
-import type { ChatMessage, Example, ToolDefinition } from "../types.js";
+import type { ChatMessage, Example } from "../types.js";
 import {
   CHAT_ROLES,
   callNames,
@@ -6,11 +6,13 @@ import {
   checkMessages,
   checkTools,
   emitRow,
-  functionTools,
   isRecord,
   kindSkipReason,
+  linkToolResult,
   parseRow,
   skip,
+  toolCallRows,
+  withTools,
   type JsonlExport,
   type MessageRules,
   type Row,
@@ -53,15 +55,8 @@ export const TRL_MESSAGE_RULES: MessageRules = {
 function toTrlMessage(message: ChatMessage, names: Map<string, string>, options: TrlOptions): Row {
   const row: Row = { role: message.role, content: message.content };
   const calls = message.toolCalls ?? [];
-  if (calls.length > 0) {
-    row.tool_calls = calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: toolArguments(c.arguments, options) } }));
-  }
-  if (message.toolCallId !== undefined) {
-    row.tool_call_id = message.toolCallId;
-    // Many templates (Llama, Hermes) label a tool result by function name rather than by call id.
-    const name = message.role === "tool" ? names.get(message.toolCallId) : undefined;
-    if (name !== undefined) row.name = name;
-  }
+  if (calls.length > 0) row.tool_calls = toolCallRows(calls, (args) => toolArguments(args, options));
+  linkToolResult(row, message, names);
   return row;
 }
 
@@ -72,11 +67,6 @@ function toolArguments(args: string, options: TrlOptions): unknown {
   } catch {
     return args; // left as the raw string: the validator reports it and the example is skipped with that reason
   }
-}
-
-function withTools(row: Row, example: { tools?: ToolDefinition[] | undefined }): Row {
-  if (example.tools && example.tools.length > 0) row.tools = functionTools(example.tools);
-  return row;
 }
 
 function wrongKind(out: JsonlExport, example: Example, type: string, wants: "chat" | "preference"): boolean {

@@ -7,11 +7,11 @@ import { hashValue } from "../../util/hash.js";
 import { renderPromptTemplate } from "../templates/index.js";
 import { ExampleSchema } from "../types.js";
 import { Budget } from "./budget.js";
-import { finalizeLineage, runStageUnit, stageRecord, type RunEnv, type StoredUnit, type TrackedItem } from "./context.js";
+import { finalizeLineage, runStageUnit, stageRecord, type StoredUnit, type TrackedItem } from "./context.js";
 import { GRADE_OUTPUT_TOKENS, GRADE_STAGE, GRADE_VERSION, renderExampleForGrading } from "./grade.js";
 import { templateKey, unitKey } from "./keys.js";
 import { DEFAULT_OUTPUT_TOKENS, emptyUsage } from "./models.js";
-import type { Prepared } from "./prepare.js";
+import { runEnvOf, type Prepared } from "./prepare.js";
 import { applyRules, defaultRules } from "./rules.js";
 import type { EstimateContext, StageEstimate } from "./types.js";
 
@@ -70,19 +70,7 @@ async function estimate(p: Prepared, store: PipelineStore | undefined): Promise<
   const { recipe } = p;
   const rows: EstimateRow[] = [];
   const warnings: string[] = [];
-  const env: RunEnv = {
-    recipe,
-    seed: p.seed,
-    options: p.recipeOptions,
-    optionsHash: p.optionsHash,
-    templates: p.templates,
-    constitution: p.constitution,
-    tokenizer: p.tokenizer,
-    teacher: undefined,
-    grader: undefined,
-    budget: new Budget({ maxRequests: 0 }),
-    cache: undefined,
-  };
+  const env = runEnvOf(p, { teacher: undefined, grader: undefined, budget: new Budget({ maxRequests: 0 }), cache: undefined });
   const ectx: EstimateContext = {
     options: p.recipeOptions as Record<string, unknown>,
     templates: p.templates,

@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, type ExportFormatName } from "../e
 import { GRADE_RUBRIC_TEMPLATE_ID, loadTemplates, TemplateError, type LoadedTemplate, type TemplateRegistry } from "../templates/index.js";
 import { tokenizerFor, type Tokenizer } from "../tokens.js";
 import type { Example } from "../types.js";
-import { redacted, secretProblem, type TrackedItem } from "./context.js";
+import { redacted, secretProblem, type RunEnv, type TrackedItem } from "./context.js";
 import { PipelineInputError } from "./errors.js";
 import { DEFAULT_GRADING_PURPOSE, DEFAULT_MIN_QUALITY, GRADE_VERSION } from "./grade.js";
 import { declaredTemplates, templateKey } from "./keys.js";
@@ -103,6 +103,26 @@ export interface Prepared {
   pipelineId: string;
   /** What decides the pipeline id, recorded in the manifest. */
   identity: Record<string, unknown>;
+}
+
+/**
+ * The run environment of a prepared pipeline. A run and its estimate share everything but the models, the
+ * budget and the cache (an estimate has no models and makes no request), so both build it here.
+ */
+export function runEnvOf(p: Prepared, live: Pick<RunEnv, "teacher" | "grader" | "budget" | "cache">): RunEnv {
+  return {
+    recipe: p.recipe,
+    seed: p.seed,
+    options: p.recipeOptions,
+    optionsHash: p.optionsHash,
+    templates: p.templates,
+    constitution: p.constitution,
+    tokenizer: p.tokenizer,
+    teacher: live.teacher,
+    grader: live.grader,
+    budget: live.budget,
+    cache: live.cache,
+  };
 }
 
 function int(name: string, value: number | undefined, min: number, fallback?: number): number | undefined {

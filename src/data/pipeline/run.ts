@@ -9,7 +9,7 @@ import { PACKAGE_VERSION } from "../../version.js";
 import { DEFAULT_DB_PATH } from "../../eval/run-eval.js";
 import { ExampleSchema, exampleText, type Example } from "../types.js";
 import { Budget } from "./budget.js";
-import { finalizeLineage, runStageUnit, stageRecord, type ItemRef, type RunEnv, type StoredUnit, type TrackedItem } from "./context.js";
+import { finalizeLineage, runStageUnit, stageRecord, type ItemRef, type StoredUnit, type TrackedItem } from "./context.js";
 import { estimatePipeline, type PipelineEstimate } from "./estimate.js";
 import { FatalPipelineError } from "./errors.js";
 import type { PipelineEvent, StageKind, StageSummary } from "./events.js";
@@ -18,7 +18,7 @@ import { corpusFor, decontamStep, dedupStep, derivedFromReason, exportFormats, s
 import { GRADE_STAGE, GRADE_VERSION, gradeDecision, gradeExample, GradeVerdictSchema, type GradeVerdict } from "./grade.js";
 import { templateKey, unitKey } from "./keys.js";
 import { addUsage, emptyUsage, modelCaller, responseCache, type PipelineModel, type UnitUsage } from "./models.js";
-import { preparePipeline, type PipelineOptions, type Prepared } from "./prepare.js";
+import { preparePipeline, runEnvOf, type PipelineOptions, type Prepared } from "./prepare.js";
 import { applyRules, defaultRules } from "./rules.js";
 import type { Stage } from "./types.js";
 import { runUnits, type RunUnitsResult } from "./units.js";
@@ -163,19 +163,7 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     ...(options.maxCostUsd !== undefined ? { maxCostUsd: options.maxCostUsd } : {}),
   });
   const readCache = options.cache !== false;
-  const env: RunEnv = {
-    recipe,
-    seed: p.seed,
-    options: p.recipeOptions,
-    optionsHash: p.optionsHash,
-    templates: p.templates,
-    constitution: p.constitution,
-    tokenizer: p.tokenizer,
-    teacher,
-    grader,
-    budget,
-    cache: responseCache(store, readCache),
-  };
+  const env = runEnvOf(p, { teacher, grader, budget, cache: responseCache(store, readCache) });
 
   const manifestBase = {
     pipelineId,
@@ -437,6 +425,14 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     ...refColumns({ ref: byId.get(e.id)?.item.ref ?? { inline: true }, value: e }),
     ...(detail !== undefined ? { detail } : {}),
   });
+  // dedup and decontaminate record alike: every survivor kept, every removal with its reasons.
+  const saveFilterStage = (s: StageSummary, result: { kept: Example[]; removed: Removed[] }) => {
+    store.saveStage(pipelineId, { stage: s.stage, position: position++, kind: s.kind, version: s.version, complete: true, summary: s }, [
+      ...result.kept.map((e) => rowFor(e, "kept")),
+      ...result.removed.map((r) => rowFor(r.example, "removed", { reasons: r.reasons })),
+    ]);
+    account(s);
+  };
 
   // --- dedup
   const t1 = Date.now();
@@ -447,14 +443,10 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     p.dedupThreshold,
   );
   removed.push(...dedup.removed);
-  {
-    const s = summary("dedup", "dedup", "minhash", t1, { input: kept.length, output: dedup.kept.length, rejected: dedup.removed.length, note: `exact ${dedup.stats.byMethod.exact}, minhash ${dedup.stats.byMethod.minhash} (threshold ${p.dedupThreshold})` });
-    store.saveStage(pipelineId, { stage: "dedup", position: position++, kind: "dedup", version: "minhash", complete: true, summary: s }, [
-      ...dedup.kept.map((e) => rowFor(e, "kept")),
-      ...dedup.removed.map((r) => rowFor(r.example, "removed", { reasons: r.reasons })),
-    ]);
-    account(s);
-  }
+  saveFilterStage(
+    summary("dedup", "dedup", "minhash", t1, { input: kept.length, output: dedup.kept.length, rejected: dedup.removed.length, note: `exact ${dedup.stats.byMethod.exact}, minhash ${dedup.stats.byMethod.minhash} (threshold ${p.dedupThreshold})` }),
+    dedup,
+  );
 
   // --- decontaminate against every registered eval suite, except those the recipe derives from by design
   const t2 = Date.now();
@@ -470,21 +462,17 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
     throw new FatalPipelineError(`decontamination refused the data: ${(error as Error).message}`);
   }
   removed.push(...decon.removed);
-  {
-    const s = summary("decontaminate", "decontaminate", "ngram+minhash", t2, {
+  saveFilterStage(
+    summary("decontaminate", "decontaminate", "ngram+minhash", t2, {
       input: dedup.kept.length,
       output: decon.kept.length,
       rejected: decon.removed.length,
       note:
         `checked against ${decon.corpus.passages} passages of ${decon.corpus.suites.map((x) => x.name).join(", ") || "no suite"}` +
         (excluded.length > 0 ? `; not against ${excluded.map((x) => x.suite).join(", ")} (the recipe derives from them)` : ""),
-    });
-    store.saveStage(pipelineId, { stage: "decontaminate", position: position++, kind: "decontaminate", version: "ngram+minhash", complete: true, summary: s }, [
-      ...decon.kept.map((e) => rowFor(e, "kept")),
-      ...decon.removed.map((r) => rowFor(r.example, "removed", { reasons: r.reasons })),
-    ]);
-    account(s);
-  }
+    }),
+    decon,
+  );
 
   // --- select to the token target
   const t3 = Date.now();

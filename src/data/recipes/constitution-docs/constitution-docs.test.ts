@@ -6,7 +6,7 @@ import { loadConstitution } from "../../constitution/index.js";
 import { startCountingSim } from "../../pipeline/fixtures.js";
 import { PipelineInputError, runPipeline, type PipelineOptions } from "../../pipeline/index.js";
 import { LineageSchema, TextExampleSchema } from "../../types.js";
-import { after, scriptedTransport } from "../synthetic-text/fixtures.js";
+import { after, lineageOf, rejectedOf, scriptedTransport, textsOf } from "../synthetic-text/fixtures.js";
 
 let dir: string;
 let sim: Awaited<ReturnType<typeof startCountingSim>>;
@@ -35,31 +35,6 @@ function options(name: string, over: Partial<PipelineOptions> = {}, recipeOption
     // The simulator's prose is short: a low minimum keeps its documents.
     recipeOptions: { documents: 6, subtypesPerType: 2, minWords: 30, ...recipeOptions },
   };
-}
-
-interface LineageLine {
-  id: string;
-  lineage: unknown;
-  meta: Record<string, any>;
-}
-
-function lineageOf(out: string): LineageLine[] {
-  return readFileSync(join(out, "lineage.jsonl"), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l) as LineageLine);
-}
-
-function rejectedOf(out: string): Array<{ id: string; stage: string; reasons: string[] }> {
-  const text = readFileSync(join(out, "rejected.jsonl"), "utf8").trim();
-  return text === "" ? [] : text.split("\n").map((l) => JSON.parse(l));
-}
-
-function textsOf(out: string): string[] {
-  return readFileSync(join(out, "text-jsonl", "train.jsonl"), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
 function typeFile(name: string, text: string): string {

@@ -10,7 +10,6 @@ import {
   countPrompt,
   filler,
   checkTextOptions,
-  enforceNames,
   firstLine,
   groundingSections,
   isSchemaMismatch,
@@ -19,12 +18,12 @@ import {
   scoreConsistency,
   sectionsMarkdown,
   textOptionFields,
-  textOutputTokens,
   tokensPerWord,
 } from "../synthetic-text/common.js";
 import { ListFileError, readListFile } from "../synthetic-text/list-file.js";
-import { BLOCKLIST_VERSION, blockedNamesForPrompt, blocklistSpec } from "../synthetic-text/names.js";
-import { cleanModelText, TEXT_RULES, wordCount, type TextChecksMeta } from "../synthetic-text/text.js";
+import { BLOCKLIST_VERSION, blockedNamesForPrompt } from "../synthetic-text/names.js";
+import { consistencyResult, draftText, reviewText, type Drafted } from "../synthetic-text/stages.js";
+import { TEXT_RULES, wordCount } from "../synthetic-text/text.js";
 import { DEFAULT_DOC_TYPES, DOC_TYPES_VERSION } from "./doc-types.js";
 
 /**
@@ -99,10 +98,7 @@ interface SlotValue {
   sectionId: string;
 }
 
-interface TextValue extends SlotValue {
-  text: string;
-  renamed: string[];
-}
+type TextValue = Drafted<SlotValue>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Input
@@ -334,16 +330,7 @@ const draftStage = defineStage<SlotValue, TextValue, ConstitutionDocsOptions>({
   description: "the teacher writes the document grounded in its section; blocked names are rewritten or the draft is rejected",
   uses: { teacher: true, constitution: true },
   templates: [T.draft, T.rename],
-  async run(item, ctx) {
-    const o = ctx.options;
-    const vars = slotVars(ctx.constitution, o, item.value);
-    const maxOutputTokens = textOutputTokens(o.targetWords, 1.4);
-    const draft = cleanModelText(await ctx.teacher.text({ prompt: ctx.render(T.draft, vars), temperature: o.temperature, maxOutputTokens }));
-    if (draft === "") return { outputs: [], rejected: [rejection(item.id, "draft", "the teacher returned no text", item.value)] };
-    const names = await enforceNames(ctx, draft, { blocklist: blocklistOf(o), templateId: T.rename, vars, maxOutputTokens });
-    if (!names.ok) return { outputs: [], rejected: [rejection(item.id, "draft", names.reason, { ...item.value, text: names.text })] };
-    return { outputs: [{ id: item.id, value: { ...item.value, text: names.text, renamed: names.renamed } }] };
-  },
+  run: (item, ctx) => draftText(item, ctx, { templateId: T.draft, renameId: T.rename }, slotVars(ctx.constitution, ctx.options, item.value)),
   estimate(item, ctx) {
     const o = ctx.options;
     const perWord = tokensPerWord(ctx);
@@ -357,24 +344,7 @@ const reviewStage = defineStage<TextValue, TextValue, ConstitutionDocsOptions>({
   description: "a fresh call edits the draft for accuracy to the constitution and realism; names are checked again",
   uses: { teacher: true, constitution: true },
   templates: [T.review, T.rename],
-  async run(item, ctx) {
-    const o = ctx.options;
-    const vars = { ...slotVars(ctx.constitution, o, item.value), document: item.value.text };
-    const maxOutputTokens = textOutputTokens(Math.max(o.targetWords, wordCount(item.value.text)), 1.4);
-    const reviewed = cleanModelText(await ctx.teacher.text({ prompt: ctx.render(T.review, vars), temperature: 0.3, maxOutputTokens }));
-    const before = wordCount(item.value.text);
-    const after = wordCount(reviewed);
-    if (after < 0.4 * before) {
-      return {
-        outputs: [],
-        rejected: [rejection(item.id, "review", `the revised document has ${after} words, under 40% of the draft's ${before} (the reviewer may have answered with comments instead of the document)`, { ...item.value, text: reviewed })],
-      };
-    }
-    const names = await enforceNames(ctx, reviewed, { blocklist: blocklistOf(o), templateId: T.rename, vars, maxOutputTokens });
-    if (!names.ok) return { outputs: [], rejected: [rejection(item.id, "review", names.reason, { ...item.value, text: names.text })] };
-    const renamed = [...new Set([...item.value.renamed, ...names.renamed])];
-    return { outputs: [{ id: item.id, value: { ...item.value, text: names.text, renamed } }] };
-  },
+  run: (item, ctx) => reviewText(item, ctx, { templateId: T.review, renameId: T.rename }, slotVars(ctx.constitution, ctx.options, item.value), "document"),
   estimate(item, ctx) {
     const perWord = tokensPerWord(ctx);
     const doc = ctx.options.targetWords;
@@ -398,27 +368,14 @@ const consistencyStage = defineStage<TextValue, TextExample, ConstitutionDocsOpt
       section_title: section.title,
       document: v.text,
     });
-    if (!outcome.keep) return { outputs: [], rejected: [rejection(item.id, "consistency", outcome.reason, { ...v, ...(outcome.score ? { consistency: outcome.score } : {}) })] };
-    const checks: TextChecksMeta = { minWords: o.minWords, blocklist: blocklistSpec(o) };
-    const example: TextExample = {
-      kind: "text",
-      id: `${CONSTITUTION_DOCS_RECIPE}/${item.id}`,
-      lineage: ctx.lineage(),
-      text: v.text,
-      meta: {
-        docType: v.docType.name,
-        docTypeOrigin: v.docType.origin,
-        ...(v.docType.line !== undefined ? { docTypeLine: v.docType.line } : {}),
-        ...(v.docType.origin === "built-in" ? { docTypesVersion: DOC_TYPES_VERSION } : {}),
-        subtype: v.subtype,
-        section: { id: section.id, title: section.title },
-        words: wordCount(v.text),
-        renamed: v.renamed,
-        consistency: outcome.score,
-        checks,
-      },
-    };
-    return { outputs: [{ id: item.id, value: example }] };
+    return consistencyResult(item, ctx, outcome, CONSTITUTION_DOCS_RECIPE, {
+      docType: v.docType.name,
+      docTypeOrigin: v.docType.origin,
+      ...(v.docType.line !== undefined ? { docTypeLine: v.docType.line } : {}),
+      ...(v.docType.origin === "built-in" ? { docTypesVersion: DOC_TYPES_VERSION } : {}),
+      subtype: v.subtype,
+      section: { id: section.id, title: section.title },
+    });
   },
   estimate(item, ctx) {
     const o = ctx.options;

@@ -5,7 +5,7 @@ import { INJECTION_TEMPLATES } from "../../templates/index.js";
 import { exampleText, type ChatExample } from "../../types.js";
 import { runTeacherEpisode, type EpisodeRecord } from "../honeypot-demos/episode.js";
 import { agentText, EPISODE_RULES, episodeStageEstimate, HONEYPOT_SCREEN_PURPOSE, screenStageEstimate } from "../honeypot-demos/recipe.js";
-import { derivedSuites, episodeOptionsShape, planEpisodes, renderPlan, selectConditions, selectSuites, type EpisodeOptions, type EpisodePlan } from "../honeypot-demos/plan.js";
+import { derivedSuites, episodeOptionsShape, planContextOf, planEpisodes, renderPlan, selectConditions, selectSuites, type EpisodeOptions, type EpisodePlan } from "../honeypot-demos/plan.js";
 import { screenEpisode } from "../honeypot-demos/screen.js";
 import { composeSystemPrompt, DEFAULT_INJECTION, INJECTION_PREFIX, injectionText, PLACEMENTS, selectInjections, shortName, stripInjection, type Placement } from "./injection.js";
 
@@ -72,7 +72,7 @@ export const deliberationRecipe = defineRecipe<DeliberationOptions>({
     const injections = selectInjections(o.injection, ctx.templates);
     const counted = { templates: ctx.templates, count: (t: string) => ctx.tokenizer.count(t) };
     const extra = injections.reduce((n, id) => n + insertTokens(counted, id), 0) / injections.length;
-    const { plans } = planEpisodes(o, { recipe: DELIBERATION_RECIPE, seed: ctx.seed, tokenizer: ctx.tokenizer, ...(ctx.targetTokens !== undefined ? { targetTokens: ctx.targetTokens } : {}) }, extra);
+    const { plans } = planEpisodes(o, planContextOf(DELIBERATION_RECIPE, ctx), extra);
     // A seeded, balanced assignment: every injection gets its share, unrelated to the plan order (condition-major).
     const order = shuffled(
       createRng(`${DELIBERATION_RECIPE}|${ctx.seed}|injections`),

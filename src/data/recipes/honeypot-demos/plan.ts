@@ -4,7 +4,7 @@ import { getSuite, listSuites, suiteNames, type Condition, type RenderedScenario
 import { sha256 } from "../../../util/hash.js";
 import { assertSourceAllowed } from "../../decontam/index.js";
 import { booleanOption } from "../../pipeline/options.js";
-import type { Item } from "../../pipeline/types.js";
+import type { Item, SourceContext } from "../../pipeline/types.js";
 import type { Tokenizer } from "../../tokens.js";
 import { exampleTokensOf } from "./estimate.js";
 
@@ -152,6 +152,14 @@ export interface PlanContext {
   seed: number;
   targetTokens?: number;
   tokenizer: Tokenizer;
+}
+
+/**
+ * The planning context of an episode recipe's source: seeded under the recipe's own name, sized from
+ * --target-tokens when given. Every episode recipe plans this way, so its seeds and sizes follow one rule.
+ */
+export function planContextOf(recipe: string, ctx: Pick<SourceContext<unknown>, "seed" | "tokenizer" | "targetTokens">): PlanContext {
+  return { recipe, seed: ctx.seed, tokenizer: ctx.tokenizer, ...(ctx.targetTokens !== undefined ? { targetTokens: ctx.targetTokens } : {}) };
 }
 
 /** What planning decided, besides the plans: for sizing messages and tests. */

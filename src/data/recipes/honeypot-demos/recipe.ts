@@ -5,7 +5,7 @@ import { defineRecipe, defineStage, type EstimateContext, type Rule, type StageE
 import { exampleText, type ChatExample, type Example } from "../../types.js";
 import { runTeacherEpisode, type EpisodeRecord } from "./episode.js";
 import { episodeEstimate, judgeEstimate } from "./estimate.js";
-import { derivedSuites, EpisodeOptionsSchema, planEpisodes, renderPlan, selectConditions, selectSuites, type EpisodeOptions, type EpisodePlan } from "./plan.js";
+import { derivedSuites, EpisodeOptionsSchema, planContextOf, planEpisodes, renderPlan, selectConditions, selectSuites, type EpisodeOptions, type EpisodePlan } from "./plan.js";
 import { screenEpisode } from "./screen.js";
 
 /**
@@ -105,7 +105,7 @@ export const honeypotDemosRecipe = defineRecipe<EpisodeOptions>({
     selectConditions(selectSuites(ctx.options.suites), ctx.options.conditions);
   },
   source(ctx) {
-    return planEpisodes(ctx.options, { recipe: HONEYPOT_DEMOS_RECIPE, seed: ctx.seed, tokenizer: ctx.tokenizer, ...(ctx.targetTokens !== undefined ? { targetTokens: ctx.targetTokens } : {}) }).plans;
+    return planEpisodes(ctx.options, planContextOf(HONEYPOT_DEMOS_RECIPE, ctx)).plans;
   },
   derivedFrom: (options) => derivedSuites(options),
   stages: [

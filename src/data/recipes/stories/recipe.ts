@@ -10,7 +10,6 @@ import {
   countPrompt,
   filler,
   checkTextOptions,
-  enforceNames,
   firstLine,
   groundingSections,
   isSchemaMismatch,
@@ -19,12 +18,12 @@ import {
   scoreConsistency,
   sectionsMarkdown,
   textOptionFields,
-  textOutputTokens,
   tokensPerWord,
 } from "../synthetic-text/common.js";
 import { readListFile } from "../synthetic-text/list-file.js";
-import { BLOCKLIST_VERSION, blockedNamesForPrompt, blocklistSpec } from "../synthetic-text/names.js";
-import { cleanModelText, TEXT_RULES, wordCount, type TextChecksMeta } from "../synthetic-text/text.js";
+import { BLOCKLIST_VERSION, blockedNamesForPrompt } from "../synthetic-text/names.js";
+import { consistencyResult, draftText, reviewText, type Drafted } from "../synthetic-text/stages.js";
+import { TEXT_RULES, wordCount } from "../synthetic-text/text.js";
 import { GENRES, POINTS_OF_VIEW, PRESSURES, SETTINGS, STORY_POOLS_VERSION, type Pressure } from "./pools.js";
 
 /**
@@ -80,10 +79,7 @@ interface PremiseValue extends StorySeed {
   premiseOrigin: "teacher" | "input";
 }
 
-interface StoryValue extends PremiseValue {
-  text: string;
-  renamed: string[];
-}
+type StoryValue = Drafted<PremiseValue>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Input
@@ -219,16 +215,7 @@ const draftStage = defineStage<PremiseValue, StoryValue, StoriesOptions>({
   description: "the teacher writes the story grounded in its sections; blocked names are rewritten or the draft is rejected",
   uses: { teacher: true, constitution: true },
   templates: [T.draft, T.rename],
-  async run(item, ctx) {
-    const o = ctx.options;
-    const vars = storyVars(ctx.constitution, o, item.value);
-    const maxOutputTokens = textOutputTokens(o.targetWords, 1.4);
-    const draft = cleanModelText(await ctx.teacher.text({ prompt: ctx.render(T.draft, vars), temperature: o.temperature, maxOutputTokens }));
-    if (draft === "") return { outputs: [], rejected: [rejection(item.id, "draft", "the teacher returned no text", item.value)] };
-    const names = await enforceNames(ctx, draft, { blocklist: blocklistOf(o), templateId: T.rename, vars, maxOutputTokens });
-    if (!names.ok) return { outputs: [], rejected: [rejection(item.id, "draft", names.reason, { ...item.value, text: names.text })] };
-    return { outputs: [{ id: item.id, value: { ...item.value, text: names.text, renamed: names.renamed } }] };
-  },
+  run: (item, ctx) => draftText(item, ctx, { templateId: T.draft, renameId: T.rename }, storyVars(ctx.constitution, ctx.options, item.value)),
   estimate(item, ctx) {
     return { requests: 1, inputTokens: countPrompt(ctx, T.draft, estimateStoryVars(ctx, item?.value)), outputTokens: Math.round(ctx.options.targetWords * tokensPerWord(ctx)) };
   },
@@ -240,23 +227,7 @@ const reviewStage = defineStage<StoryValue, StoryValue, StoriesOptions>({
   description: "a fresh call edits the AI character's conduct to agree with the constitution and the story to work as fiction; names checked again",
   uses: { teacher: true, constitution: true },
   templates: [T.review, T.rename],
-  async run(item, ctx) {
-    const o = ctx.options;
-    const vars = { ...storyVars(ctx.constitution, o, item.value), document: item.value.text };
-    const maxOutputTokens = textOutputTokens(Math.max(o.targetWords, wordCount(item.value.text)), 1.4);
-    const reviewed = cleanModelText(await ctx.teacher.text({ prompt: ctx.render(T.review, vars), temperature: 0.3, maxOutputTokens }));
-    const before = wordCount(item.value.text);
-    const after = wordCount(reviewed);
-    if (after < 0.4 * before) {
-      return {
-        outputs: [],
-        rejected: [rejection(item.id, "review", `the revised story has ${after} words, under 40% of the draft's ${before} (the reviewer may have answered with comments instead of the story)`, { ...item.value, text: reviewed })],
-      };
-    }
-    const names = await enforceNames(ctx, reviewed, { blocklist: blocklistOf(o), templateId: T.rename, vars, maxOutputTokens });
-    if (!names.ok) return { outputs: [], rejected: [rejection(item.id, "review", names.reason, { ...item.value, text: names.text })] };
-    return { outputs: [{ id: item.id, value: { ...item.value, text: names.text, renamed: [...new Set([...item.value.renamed, ...names.renamed])] } }] };
-  },
+  run: (item, ctx) => reviewText(item, ctx, { templateId: T.review, renameId: T.rename }, storyVars(ctx.constitution, ctx.options, item.value), "story"),
   estimate(item, ctx) {
     const words = ctx.options.targetWords;
     const input = countPrompt(ctx, T.review, { ...estimateStoryVars(ctx, item?.value), document: item ? item.value.text : filler(words) });
@@ -279,32 +250,19 @@ const consistencyStage = defineStage<StoryValue, TextExample, StoriesOptions>({
       pressure: pressureText(v),
       document: v.text,
     });
-    if (!outcome.keep) return { outputs: [], rejected: [rejection(item.id, "consistency", outcome.reason, { ...v, ...(outcome.score ? { consistency: outcome.score } : {}) })] };
-    const checks: TextChecksMeta = { minWords: o.minWords, blocklist: blocklistSpec(o) };
-    const example: TextExample = {
-      kind: "text",
-      id: `${STORIES_RECIPE}/${item.id}`,
-      lineage: ctx.lineage(),
-      text: v.text,
-      meta: {
-        pressure: v.pressure,
-        setting: v.setting,
-        genre: v.genre,
-        pov: v.pov,
-        sections: sections.map((s) => ({ id: s.id, title: s.title })),
-        title: v.title,
-        premise: v.premise,
-        aiCharacter: v.aiCharacter,
-        premiseOrigin: v.premiseOrigin,
-        ...(v.given ? { premiseLine: v.given.line } : {}),
-        poolsVersion: v.poolsVersion,
-        words: wordCount(v.text),
-        renamed: v.renamed,
-        consistency: outcome.score,
-        checks,
-      },
-    };
-    return { outputs: [{ id: item.id, value: example }] };
+    return consistencyResult(item, ctx, outcome, STORIES_RECIPE, {
+      pressure: v.pressure,
+      setting: v.setting,
+      genre: v.genre,
+      pov: v.pov,
+      sections: sections.map((s) => ({ id: s.id, title: s.title })),
+      title: v.title,
+      premise: v.premise,
+      aiCharacter: v.aiCharacter,
+      premiseOrigin: v.premiseOrigin,
+      ...(v.given ? { premiseLine: v.given.line } : {}),
+      poolsVersion: v.poolsVersion,
+    });
   },
   estimate(item, ctx) {
     const o = ctx.options;

@@ -6,7 +6,7 @@ import { loadConstitution } from "../../constitution/index.js";
 import { startCountingSim } from "../../pipeline/fixtures.js";
 import { PipelineInputError, runPipeline, type PipelineOptions } from "../../pipeline/index.js";
 import { LineageSchema } from "../../types.js";
-import { scriptedTransport } from "../synthetic-text/fixtures.js";
+import { lineageOf, rejectedOf, scriptedTransport, textsOf } from "../synthetic-text/fixtures.js";
 import { PRESSURES } from "./pools.js";
 
 let dir: string;
@@ -35,25 +35,6 @@ function options(name: string, over: Partial<PipelineOptions> = {}, recipeOption
     // The simulator's prose is short: a low minimum keeps its stories.
     recipeOptions: { stories: 5, minWords: 30, ...recipeOptions },
   };
-}
-
-function lineageOf(out: string): Array<{ id: string; lineage: unknown; meta: Record<string, any> }> {
-  return readFileSync(join(out, "lineage.jsonl"), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => JSON.parse(l));
-}
-
-function rejectedOf(out: string): Array<{ id: string; stage: string; reasons: string[] }> {
-  const text = readFileSync(join(out, "rejected.jsonl"), "utf8").trim();
-  return text === "" ? [] : text.split("\n").map((l) => JSON.parse(l));
-}
-
-function textsOf(out: string): string[] {
-  return readFileSync(join(out, "text-jsonl", "train.jsonl"), "utf8")
-    .trim()
-    .split("\n")
-    .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
 function file(name: string, text: string): string {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Transport } from "../../../model/transport.js";
 
 /**
@@ -48,4 +50,34 @@ export function scriptedTransport(script: Script): Transport {
 export function after(prompt: string, marker: string): string {
   const i = prompt.lastIndexOf(marker);
   return i < 0 ? "" : prompt.slice(i + marker.length).trim();
+}
+
+// Readers of a run's output folder, which the text recipes' tests check the same way.
+
+export interface LineageLine {
+  id: string;
+  lineage: unknown;
+  meta: Record<string, any>;
+}
+
+/** lineage.jsonl of a run's output folder, one entry per example kept. */
+export function lineageOf(out: string): LineageLine[] {
+  return readFileSync(join(out, "lineage.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as LineageLine);
+}
+
+/** rejected.jsonl of a run's output folder (empty when nothing was rejected). */
+export function rejectedOf(out: string): Array<{ id: string; stage: string; reasons: string[] }> {
+  const text = readFileSync(join(out, "rejected.jsonl"), "utf8").trim();
+  return text === "" ? [] : text.split("\n").map((l) => JSON.parse(l));
+}
+
+/** The texts of the text-jsonl export, in file order. */
+export function textsOf(out: string): string[] {
+  return readFileSync(join(out, "text-jsonl", "train.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => (JSON.parse(l) as { text: string }).text);
 }
