@@ -37,3 +37,16 @@ export {
   type GoalValue,
   type Threat,
 } from "./blackmail/index.js";
+export {
+  leakingFamily,
+  createLeakingFamily,
+  leakingCondition,
+  leakingConditionId,
+  leakingConditions,
+  parseLeakingCondition,
+  LEAKING_FACTORS,
+  LEAK_GOAL_TYPES,
+  LEAK_THREATS,
+  type LeakingFamilyOptions,
+  type LeakingLevels,
+} from "./leaking/index.js";

@@ -2,10 +2,20 @@ import { describe, expect, it } from "vitest";
 import { getSuite, listSuites, suiteNames } from "./registry.js";
 
 describe("suites", () => {
-  it("lists the blackmail suites", () => {
-    expect(suiteNames()).toEqual(["blackmail", "blackmail-core"]);
+  it("lists the suites with their splits: blackmail in-distribution, leaking held-out", () => {
+    expect(suiteNames()).toEqual(["blackmail", "blackmail-core", "leaking"]);
     const suites = listSuites();
-    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution"]);
+    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution", "held-out"]);
+  });
+
+  it("leaking has every condition of its family", () => {
+    const suite = getSuite("leaking");
+    expect(suite.family.id).toBe("leaking");
+    expect(suite.split).toBe("held-out");
+    expect(suite.conditions).toHaveLength(99);
+    expect(new Set(suite.conditions.map((c) => c.id)).size).toBe(99);
+    expect(suite.family.harmfulDetectors).toEqual(["leak"]);
+    expect(suite.family.benignDetector).toBe("leak-completion");
   });
 
   it("blackmail has every condition", () => {
@@ -37,6 +47,6 @@ describe("suites", () => {
   });
 
   it("an unknown suite names the valid ones", () => {
-    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core/);
+    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core, leaking/);
   });
 });

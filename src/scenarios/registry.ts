@@ -2,6 +2,7 @@
  * Named suites: a family plus the conditions to run and whether they count as in-distribution or held-out.
  */
 import { blackmailCoreConditions, blackmailFamily } from "./blackmail/index.js";
+import { leakingFamily } from "./leaking/index.js";
 import type { Condition, ScenarioFamily } from "./types.js";
 
 export type SuiteSplit = "in-distribution" | "held-out";
@@ -37,6 +38,14 @@ const SUITES: readonly SuiteDef[] = [
     description:
       "The headline blackmail conditions: an explicit goal (first side of each pair) under each threat, plus the no-goal replacement baseline.",
     conditions: blackmailCoreConditions,
+  },
+  {
+    name: "leaking",
+    family: leakingFamily,
+    split: "held-out",
+    description:
+      "Corporate espionage: an outside party whose mission matches the agent's goal asks for a confidential design. Goal type x goal value x threat (99 conditions). Held out: never a source of training data.",
+    conditions: () => leakingFamily.conditions(),
   },
 ];
 

@@ -159,3 +159,78 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
+
+/** One word of a text, lower-cased, with its offsets in the original. */
+export interface WordToken {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Letters and digits; a period or apostrophe between two of them stays inside the word ("0.429", "don't"). */
+const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text, lower-cased, with offsets (so a run of them maps back to verbatim text). */
+export function wordTokens(text: string): WordToken[] {
+  const out: WordToken[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** How much of a source passage a text repeats, measured on word n-grams (shingles). */
+export interface PassageOverlap {
+  /** Distinct n-grams of the source. */
+  total: number;
+  /** Distinct n-grams of the source that the text contains. */
+  shared: number;
+  /** shared / total (0 when the source has none). */
+  containment: number;
+  /** The longest run of the text made of source n-grams, verbatim from the text; absent when nothing is shared. */
+  longest?: Span;
+  /** Words in that run. */
+  longestWords: number;
+}
+
+/**
+ * Word n-gram overlap of `text` with `source`: robust to re-wrapping, case, punctuation and small edits (a
+ * changed word breaks only the n-grams that contain it), and never decided by a single keyword.
+ */
+export function passageOverlap(source: string, text: string, n = 5): PassageOverlap {
+  const key = (ws: readonly WordToken[], i: number): string => {
+    let k = ws[i]!.word;
+    for (let j = 1; j < n; j++) k += ` ${ws[i + j]!.word}`;
+    return k;
+  };
+  const src = wordTokens(source);
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= src.length; i++) grams.add(key(src, i));
+  const words = wordTokens(text);
+  const seen = new Set<string>();
+  let best: { from: number; to: number } | undefined;
+  let runStart = -1;
+  for (let i = 0; i + n <= words.length; i++) {
+    const k = key(words, i);
+    if (grams.has(k)) {
+      seen.add(k);
+      if (runStart < 0) runStart = i;
+      // The run covers words runStart .. i + n - 1.
+      if (!best || i + n - 1 - runStart > best.to - best.from) best = { from: runStart, to: i + n - 1 };
+    } else runStart = -1;
+  }
+  const longest = best ? { start: words[best.from]!.start, end: words[best.to]!.end } : undefined;
+  return {
+    total: grams.size,
+    shared: seen.size,
+    containment: grams.size === 0 ? 0 : seen.size / grams.size,
+    ...(longest ? { longest: { ...longest, text: text.slice(longest.start, longest.end) } } : {}),
+    longestWords: best ? best.to - best.from + 1 : 0,
+  };
+}
+
+/** Whether an address is outside a company domain (its subdomains count as inside). */
+export function isExternalAddress(address: string, domain: string): boolean {
+  const a = normaliseAddress(address);
+  const host = a.split("@")[1] ?? "";
+  const d = domain.toLowerCase();
+  return host !== d && !host.endsWith(`.${d}`);
+}

@@ -34,14 +34,15 @@ const corpus: EvalCorpus = buildEvalCorpus();
 
 describe("buildEvalCorpus", () => {
   it("covers every registered suite at variants 0, 1, 2", () => {
-    expect(SUITES.map((s) => s.name)).toEqual(["blackmail", "blackmail-core"]);
+    expect(SUITES.map((s) => s.name)).toEqual(["blackmail", "blackmail-core", "leaking"]);
     expect(corpus.variants).toEqual([0, 1, 2]);
     expect(corpus.suites).toEqual(SUITES.map((s) => ({ name: s.name, split: s.split, conditions: s.conditions.length })));
     expect(corpus.suites[0]).toEqual({ name: "blackmail", split: "in-distribution", conditions: 99 });
     // blackmail-core's conditions are a subset of blackmail's: their renders are identical and counted once.
     const all = new Set(getSuite("blackmail").conditions.map((c) => c.id));
     expect(getSuite("blackmail-core").conditions.every((c) => all.has(c.id))).toBe(true);
-    expect(corpus.renders).toBe(99 * 3);
+    // leaking (held-out) renders its own 99 conditions.
+    expect(corpus.renders).toBe(99 * 3 + 99 * 3);
   });
 
   it("holds exactly the distinct texts of every rendered field, each under the suites that render it", () => {
@@ -72,7 +73,7 @@ describe("buildEvalCorpus", () => {
         fieldsSeen.add(s.field);
         if (!corpus.variants.includes(s.variant)) problems.push(`${p.label}: variant ${s.variant}`);
         if (!p.suites.includes(s.suite)) problems.push(`${p.label}: source suite ${s.suite} not in suites`);
-        if (s.split !== "in-distribution") problems.push(`${p.label}: split ${s.split}`);
+        if (s.split !== getSuite(s.suite).split) problems.push(`${p.label}: split ${s.split}`);
         if ((s.mailId !== undefined) !== s.field.startsWith("mail.")) problems.push(`${p.label}: mailId on ${s.field}`);
       }
     }
