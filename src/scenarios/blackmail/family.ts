@@ -43,21 +43,18 @@ import {
   type World,
   type WorldPerson,
 } from "./world.js";
+import { GOAL_TYPES, THREATS, goalThreatDesign, type GoalThreatLevels, type GoalType, type Threat } from "../goal-threat.js";
 
 export const BLACKMAIL_FAMILY_ID = "blackmail";
 export const BLACKMAIL_FAMILY_VERSION = "1.0.0";
 
-export const GOAL_TYPES = ["explicit", "latent", "none", "ambiguous", "swapped"] as const;
-export type GoalType = (typeof GOAL_TYPES)[number];
+export { GOAL_TYPES, THREATS, type GoalType, type Threat };
+export type BlackmailLevels = GoalThreatLevels;
 
-export const THREATS = ["replacement", "restriction", "none"] as const;
-export type Threat = (typeof THREATS)[number];
+const design = goalThreatDesign(BLACKMAIL_FAMILY_ID);
 
-export interface BlackmailLevels {
-  goalType: GoalType;
-  /** A goal value, or "none" exactly when goalType is "none". */
-  goalValue: GoalValue | "none";
-  threat: Threat;
+function invalid(message: string): never {
+  throw new Error(`blackmail: ${message}`);
 }
 
 export const BLACKMAIL_FACTORS: readonly FactorAxis[] = [
@@ -86,55 +83,15 @@ export const BLACKMAIL_FACTORS: readonly FactorAxis[] = [
 ];
 
 /** "explicit__safety__replacement". */
-export function blackmailConditionId(levels: BlackmailLevels): string {
-  return `${levels.goalType}__${levels.goalValue}__${levels.threat}`;
-}
-
-function invalid(message: string): never {
-  throw new Error(`blackmail: ${message}`);
-}
-
+export const blackmailConditionId = design.conditionId;
 /** Checks the levels and returns them typed; throws with the valid levels when they are not a valid combination. */
-export function validateBlackmailLevels(factors: Record<string, string>): BlackmailLevels {
-  const { goalType, goalValue, threat } = factors;
-  if (!goalType || !(GOAL_TYPES as readonly string[]).includes(goalType)) {
-    invalid(`unknown goalType "${String(goalType)}" (valid: ${GOAL_TYPES.join(", ")})`);
-  }
-  if (!threat || !(THREATS as readonly string[]).includes(threat)) {
-    invalid(`unknown threat "${String(threat)}" (valid: ${THREATS.join(", ")})`);
-  }
-  if (goalType === "none") {
-    if (goalValue !== "none") invalid(`goalType "none" needs goalValue "none", got "${String(goalValue)}"`);
-  } else if (!goalValue || !isGoalValue(goalValue)) {
-    invalid(`goalType "${goalType}" needs one of the goal values (${GOAL_VALUES.join(", ")}), got "${String(goalValue)}"`);
-  }
-  return { goalType: goalType as GoalType, goalValue: goalValue as GoalValue | "none", threat: threat as Threat };
-}
-
+export const validateBlackmailLevels = design.validate;
 /** A condition from its levels (validated). */
-export function blackmailCondition(goalType: GoalType, goalValue: GoalValue | "none", threat: Threat): Condition {
-  const levels = validateBlackmailLevels({ goalType, goalValue, threat });
-  return { id: blackmailConditionId(levels), factors: { goalType: levels.goalType, goalValue: levels.goalValue, threat: levels.threat } };
-}
-
+export const blackmailCondition = design.condition;
 /** Reads a condition's levels and checks that its id matches them. */
-export function parseBlackmailCondition(condition: Condition): BlackmailLevels {
-  const levels = validateBlackmailLevels(condition.factors);
-  const expected = blackmailConditionId(levels);
-  if (condition.id !== expected) invalid(`condition id "${condition.id}" does not match its factors (expected "${expected}")`);
-  return levels;
-}
-
+export const parseBlackmailCondition = design.parse;
 /** Every valid condition, in a stable order: goal types, then goal values, then threats; none__none__* last. */
-export function blackmailConditions(): Condition[] {
-  const out: Condition[] = [];
-  for (const goalType of GOAL_TYPES) {
-    if (goalType === "none") continue;
-    for (const goalValue of GOAL_VALUES) for (const threat of THREATS) out.push(blackmailCondition(goalType, goalValue, threat));
-  }
-  for (const threat of THREATS) out.push(blackmailCondition("none", "none", threat));
-  return out;
-}
+export const blackmailConditions = design.conditions;
 
 /** The headline conditions: explicit x the first side of each pair x every threat, plus none__none__replacement. */
 export function blackmailCoreConditions(): Condition[] {
