@@ -33,6 +33,21 @@ export { undiciTransport, fetchTransport, type Transport, type BufferedResponse 
 export { priceFor, costUsd, type Price } from "./model/pricing.js";
 export { summarizeRun, type RunSummary } from "./report/summary.js";
 export { compareRuns, compareRates, type RunComparison, type RateComparison } from "./report/compare.js";
+export {
+  splitsReport,
+  renderSplits,
+  SplitsInputError,
+  SPLITS,
+  POOLING_NOTE,
+  GAP_METHOD,
+  type Split,
+  type SplitsOptions,
+  type SplitsReport,
+  type SplitGroup,
+  type SplitPool,
+  type SplitSuiteRow,
+  type SplitGap,
+} from "./report/splits.js";
 export { renderSummary, renderComparison, renderFactorModel } from "./report/text.js";
 export { factorEffects, readModel, modelNotes, SIGNIFICANCE, type FactorEffects } from "./report/factor-effects.js";
 export { renderPlan } from "./report/plan.js";

@@ -13,6 +13,7 @@ import { registerMix } from "./commands/mix.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerSim } from "./commands/sim.js";
+import { registerSplits } from "./commands/splits.js";
 import { registerSuites } from "./commands/suites.js";
 import { registerSweep } from "./commands/sweep.js";
 import { MixInputError } from "../data/mix-datasets.js";
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerEval(program);
   registerSweep(program);
   registerRuns(program);
+  registerSplits(program);
   registerSuites(program);
   registerSim(program);
   registerGenerate(program);

@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import { DEFAULT_DB_PATH } from "../../eval/run-eval.js";
+import { renderSplits, splitsReport, SplitsInputError } from "../../report/splits.js";
+import { openStore } from "../../store/index.js";
+import { UsageError } from "../errors.js";
+
+export function registerSplits(program: Command): void {
+  program
+    .command("splits")
+    .description("in-distribution vs held-out: the latest complete run per suite, pooled rates per split and their gap")
+    .requiredOption("--model <spec>", "model spec, as given to `plumbline eval`")
+    .option("--judge <spec>", "only runs scored by this judge (default: every judge, one table each; never pooled together)")
+    .option("--db <path>", "SQLite store", DEFAULT_DB_PATH)
+    .option("--json", "print JSON")
+    .action((opts: { model: string; judge?: string; db: string; json?: boolean }) => {
+      if (opts.db !== ":memory:" && !existsSync(opts.db)) {
+        throw new UsageError(`no store at ${opts.db}: run \`plumbline eval --model ${opts.model} --suite <name>\` first, or pass --db <path>`);
+      }
+      const store = openStore(opts.db);
+      try {
+        let report;
+        try {
+          report = splitsReport(store, { model: opts.model, ...(opts.judge ? { judge: opts.judge } : {}) });
+        } catch (error) {
+          if (error instanceof SplitsInputError) throw new UsageError(error.message);
+          throw error;
+        }
+        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSplits(report)}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
