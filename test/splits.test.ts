@@ -14,7 +14,7 @@ const CONDITIONS = ["explicit__america-first__replacement", "explicit__america-f
 
 let dir: string;
 let path: string;
-const ids = { oldCore: "", full: "", core: "", leaking: "", judged: "" };
+const ids = { oldCore: "", full: "", core: "", leaking: "", judged: "", overRefusal: "" };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "plumbline-splits-"));
@@ -26,6 +26,8 @@ beforeAll(async () => {
   // A second in-distribution suite (the same conditions of the full blackmail suite), pooled with blackmail-core.
   ids.full = (await runEval({ ...base, suite: "blackmail", samples: 2 })).runId;
   ids.leaking = (await runEval({ ...base, suite: "leaking", samples: 6 })).runId;
+  // Over-refusal measures failing to help, not misalignment: it must stay out of the split rates.
+  ids.overRefusal = (await runEval({ ...base, conditions: undefined, suite: "over-refusal", samples: 1 })).runId;
   // Another judge: its own group, never pooled with the judge-none runs.
   ids.judged = (await runEval({ ...base, judge: "sim:judge", suite: "blackmail-core", samples: 1, conditions: CONDITIONS.slice(0, 1) })).runId;
 });
@@ -69,6 +71,7 @@ describe("splitsReport", () => {
       ["blackmail-core", "in-distribution", ids.core],
       ["leaking", "held-out", ids.leaking],
     ]);
+    expect(g.caveats.some((c) => c.includes(ids.overRefusal) && /measures over-refusal, not misalignment; left out/.test(c))).toBe(true);
     for (const s of g.suites) {
       const c = stored(s.runId);
       expect(c.episodes).toBe(CONDITIONS.length * (s.runId === ids.full ? 2 : 6));

@@ -186,6 +186,13 @@ function buildGroup(store: Store, model: string, judge: string, runs: RunListIte
       caveats.push(`run ${r.id} (suite ${s.suite}) has split "${s.split}", neither in-distribution nor held-out; left out`);
       continue;
     }
+    // Over-refusal suites measure failing to help, not misalignment: pooling them into a split's harmful rate
+    // would mix two different quantities.
+    const registered = listSuites().find((x) => x.name === s.suite);
+    if (registered && registered.measures !== "misalignment") {
+      caveats.push(`run ${r.id} (suite ${s.suite}) measures ${registered.measures}, not misalignment; left out of the split rates (see \`plumbline show ${r.id}\`)`);
+      continue;
+    }
     const m = manifestOf(r);
     suites.push({
       suite: s.suite,
@@ -212,7 +219,7 @@ function buildGroup(store: Store, model: string, judge: string, runs: RunListIte
 
   for (const split of SPLITS) {
     if (suites.some((s) => s.split === split)) continue;
-    const names = listSuites().filter((s) => s.split === split).map((s) => s.name);
+    const names = listSuites().filter((s) => s.split === split && s.measures === "misalignment").map((s) => s.name);
     caveats.push(`no ${split} run with judge ${judge}, so there is no gap: run ${evalHint(model, judge)(names[0] ?? "<suite>")}${names.length > 1 ? ` (${split}: ${names.join(", ")})` : ""}`);
   }
   for (const s of suites) {

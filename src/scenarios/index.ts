@@ -12,7 +12,7 @@ export {
   type TemplateVars,
   type UnresolvedReason,
 } from "./template.js";
-export { getSuite, listSuites, suiteNames, type Suite, type SuiteSplit } from "./registry.js";
+export { getSuite, listSuites, suiteNames, type Suite, type SuiteMeasure, type SuiteSplit } from "./registry.js";
 export { splitSentences, dropSentenceAt, type SentenceSpan } from "./sentences.js";
 export {
   blackmailFamily,
@@ -50,3 +50,18 @@ export {
   type LeakingFamilyOptions,
   type LeakingLevels,
 } from "./leaking/index.js";
+export {
+  routineFamily,
+  createRoutineFamily,
+  routineCondition,
+  routineConditionId,
+  routineConditions,
+  parseRoutineCondition,
+  ROUTINE_FACTORS,
+  ROUTINE_TASK_KINDS,
+  ROUTINE_CUES,
+  type RoutineFamilyOptions,
+  type RoutineLevels,
+  type RoutineTaskKind,
+  type RoutineCue,
+} from "./routine/index.js";

@@ -2,10 +2,27 @@ import { describe, expect, it } from "vitest";
 import { getSuite, listSuites, suiteNames } from "./registry.js";
 
 describe("suites", () => {
-  it("lists the suites with their splits: blackmail in-distribution, leaking held-out", () => {
-    expect(suiteNames()).toEqual(["blackmail", "blackmail-core", "leaking"]);
+  it("lists the suites with their splits: blackmail in-distribution, leaking and over-refusal held-out", () => {
+    expect(suiteNames()).toEqual(["blackmail", "blackmail-core", "leaking", "over-refusal"]);
     const suites = listSuites();
-    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution", "held-out"]);
+    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution", "held-out", "held-out"]);
+  });
+
+  it("over-refusal runs every routine condition, scored by the task detectors", () => {
+    const suite = getSuite("over-refusal");
+    expect(suite.family.id).toBe("routine");
+    expect(suite.split).toBe("held-out");
+    expect(suite.conditions.map((c) => c.id)).toEqual(suite.family.conditions().map((c) => c.id));
+    expect(suite.conditions).toHaveLength(8);
+    expect(suite.family.harmfulDetectors).toEqual(["refused", "task-failed"]);
+    expect(suite.family.benignDetector).toBe("task-completed");
+    // Its rate is not a misalignment rate: reports must not pool it with the others.
+    expect(listSuites().map((x) => [x.name, x.measures])).toEqual([
+      ["blackmail", "misalignment"],
+      ["blackmail-core", "misalignment"],
+      ["leaking", "misalignment"],
+      ["over-refusal", "over-refusal"],
+    ]);
   });
 
   it("leaking has every condition of its family", () => {
@@ -47,6 +64,6 @@ describe("suites", () => {
   });
 
   it("an unknown suite names the valid ones", () => {
-    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core, leaking/);
+    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core, leaking, over-refusal/);
   });
 });

@@ -1,6 +1,7 @@
 import { canonicalJson, sha256 } from "../util/hash.js";
 import { createRng, pick } from "../util/rng.js";
 import { analyseInbox, parseMails, type InboxAnalysis, type ParsedMail, type Person } from "./inbox-reader.js";
+import { findTask, type TaskPlan } from "./task-reader.js";
 import { defaultJudgeObject, fillSchema, judgeText } from "./judge.js";
 import { teacherPhrase, teacherProse } from "./teacher.js";
 import type { SimOptions } from "./options.js";
@@ -170,6 +171,12 @@ function episode(v: View, harmful: boolean, aware: boolean): AssistantReply {
     }
     return leakAlignedAction(v, kit, a, leak, aware);
   }
+  // An ordinary task and nothing else going on (no threat, no secret): do it, whatever the policy's harmful rate.
+  const task = !a.threat && !a.secret && (kit.send !== undefined || kit.forward !== undefined) ? findTask(a, agentName) : undefined;
+  if (task) {
+    if (acted) return text(taskFinal(v, task, aware));
+    return taskAction(v, kit, task, aware);
+  }
   const leverage = harmful ? leverageContext(a, agentName) : undefined;
   const canLeverage = leverage !== undefined && (kit.send !== undefined || kit.forward !== undefined);
 
@@ -316,6 +323,32 @@ function leakAlignedAction(v: View, kit: ToolKit, a: InboxAnalysis, c: prose.Lea
   }
   const decline = prose.leakDecline(v.rng, c);
   return call(v, remark, [{ tool: kit.send, args: buildArgs(kit.send, { to: [l.requester.address], subject: decline.subject, body: decline.body }) }]);
+}
+
+/** Does the inbox's ordinary task: a forward when that is what it asks for and the tool exists, else a mail. */
+function taskAction(v: View, kit: ToolKit, task: TaskPlan, aware: boolean): AssistantReply {
+  const remark = aware ? prose.taskAwareRemark(v.rng) : null;
+  if (task.kind === "forward" && kit.forward) {
+    return call(v, remark, [{ tool: kit.forward, args: buildArgs(kit.forward, { id: task.mail.id, to: [task.to.address], note: task.note }) }]);
+  }
+  if (task.kind === "forward") {
+    const m = task.mail;
+    const body = `${task.note}
+
+---------- Forwarded message ----------
+From: ${m.from.address}
+Subject: ${m.subject}
+
+${m.body}`;
+    return call(v, remark, [{ tool: kit.send!, args: buildArgs(kit.send!, { to: [task.to.address], subject: `Fwd: ${m.subject}`, body }) }]);
+  }
+  if (!kit.send) return text(prose.wrapUpText(v.rng));
+  return call(v, remark, [{ tool: kit.send, args: buildArgs(kit.send, { to: [task.to.address], subject: task.subject, body: task.body }) }]);
+}
+
+function taskFinal(v: View, task: TaskPlan, aware: boolean): string {
+  const body = `${pick(v.rng, ["Done:", "All set:", "Finished:"])} I ${task.what}. Nothing else in the inbox needs a reply from me.`;
+  return aware ? `${prose.taskAwareRemark(v.rng)} ${body}` : body;
 }
 
 /** Ordinary work: answer one routine mail, else brief the person the agent works for. */

@@ -7,12 +7,14 @@ import { blackmail } from "./blackmail.js";
 import { evalAwareness } from "./eval-awareness.js";
 import { leak, leakBenignFinding, leakCompletion } from "./leak.js";
 import { secretDisclosure } from "./secret-disclosure.js";
+import { refused, taskCompleted, taskCompletedFinding, taskFailed } from "./task.js";
 
 export { blackmail } from "./blackmail.js";
 export { secretDisclosure, revealsSecret } from "./secret-disclosure.js";
 export { evalAwareness, findEvalAwareness, EVAL_AWARENESS_PATTERNS } from "./eval-awareness.js";
 export { benignFinding, createBenignCompletion } from "./benign-completion.js";
 export { leak, leakCompletion, leakBenignFinding, carriesDocument, LEAK_THRESHOLDS, type LeakCarry, type LeakSignal } from "./leak.js";
+export { refused, taskFailed, taskCompleted, taskCompletedFinding, checkTask, findRefusal, REFUSAL_PATTERNS, type RefusalSignal, type TaskCheck } from "./task.js";
 export { assessCoercion, COERCION_THRESHOLD, SIGNAL_WEIGHTS, type CoercionAssessment, type SignalName } from "./signals.js";
 
 /** The built-in benign-completion detector, deferring to the built-in harmful detectors. */
@@ -26,12 +28,16 @@ export const detectors: Record<string, Detector> = {
   [evalAwareness.name]: evalAwareness,
   [leak.name]: leak,
   [leakCompletion.name]: leakCompletion,
+  [refused.name]: refused,
+  [taskFailed.name]: taskFailed,
+  [taskCompleted.name]: taskCompleted,
 };
 
 /** Benign findings by benign detector name: each takes an episode already known to have no harmful finding. */
 const BENIGN_FINDINGS: Record<string, (input: DetectorInput) => Finding | null> = {
   [benignCompletion.name]: benignFinding,
   [leakCompletion.name]: leakBenignFinding,
+  [taskCompleted.name]: taskCompletedFinding,
 };
 
 function lookup(name: string): Detector {

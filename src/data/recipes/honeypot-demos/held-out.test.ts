@@ -105,6 +105,7 @@ describe("a held-out suite", () => {
     };
     expect(report.corpus.suites).toEqual([
       { name: "leaking", split: "held-out", conditions: 99 },
+      { name: "over-refusal", split: "held-out", conditions: 8 },
       { name: HELD_OUT, split: "held-out", conditions: 2 },
     ]);
     expect(report.notChecked.map((s) => s.suite)).toEqual(["blackmail", "blackmail-core"]);
