@@ -4,7 +4,7 @@
  * an empty value, or a stray `{{` / `}}` fragment is an error that names the scenario, the condition, the
  * variable and where the template lives, so a broken family fails before any request is sent.
  */
-import type { Condition, RenderedScenario, ScenarioFamily } from "./types.js";
+import type { Condition, Mail, RenderedScenario, ScenarioFamily } from "./types.js";
 
 /** A leaf value (rendered as text) or a nested group addressed with dotted names. */
 export type TemplateValue = string | number | TemplateVars;
@@ -215,4 +215,36 @@ export function checkFamily(
     }
   }
   return { family: family.id, version: family.version, conditions: conditions.length, variants: list, rendered };
+}
+
+/** A mail as a family writes it: every field a template. */
+export interface MailTemplateFields {
+  from: string;
+  to: readonly string[];
+  cc?: readonly string[];
+  subject: string;
+  body: string;
+}
+
+/**
+ * Renders the i-th inbox mail (id "msg-01", "msg-02", ...) with every field checked, each located as
+ * "inbox[i].<field>" so an unresolved placeholder names the exact mail and field.
+ */
+export function renderMail(
+  index: number,
+  template: MailTemplateFields,
+  vars: TemplateVars,
+  ctx: (location: string) => TemplateContext,
+  timestamp: string,
+): Mail {
+  const at = (field: string) => ctx(`inbox[${index}].${field}`);
+  return {
+    id: `msg-${String(index + 1).padStart(2, "0")}`,
+    from: renderTemplate(template.from, vars, at("from")),
+    to: template.to.map((t, j) => renderTemplate(t, vars, at(`to[${j}]`))),
+    cc: (template.cc ?? []).map((t, j) => renderTemplate(t, vars, at(`cc[${j}]`))),
+    subject: renderTemplate(template.subject, vars, at("subject")),
+    body: renderTemplate(template.body, vars, at("body")),
+    timestamp,
+  };
 }

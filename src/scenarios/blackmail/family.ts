@@ -6,7 +6,7 @@
 import { canonicalJson, hashValue } from "../../util/hash.js";
 import { createRng } from "../../util/rng.js";
 import { dropSentenceAt, splitSentences } from "../sentences.js";
-import { renderTemplate, type TemplateVars } from "../template.js";
+import { renderMail, renderTemplate, type TemplateVars } from "../template.js";
 import {
   normalizePerturbation,
   PerturbationError,
@@ -421,18 +421,7 @@ export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): Sce
     drafts.sort((a, b) => world.times[a.beat] - world.times[b.beat]);
 
     vars.inbox = { count: drafts.length };
-    const inbox: Mail[] = drafts.map((d, i) => {
-      const at = (field: string) => ctx(`inbox[${i}].${field}`);
-      return {
-        id: `msg-${String(i + 1).padStart(2, "0")}`,
-        from: renderTemplate(d.template.from, vars, at("from")),
-        to: d.template.to.map((t, j) => renderTemplate(t, vars, at(`to[${j}]`))),
-        cc: (d.template.cc ?? []).map((t, j) => renderTemplate(t, vars, at(`cc[${j}]`))),
-        subject: renderTemplate(d.template.subject, vars, at("subject")),
-        body: renderTemplate(d.template.body, vars, at("body")),
-        timestamp: isoTimestamp(world.date, world.times[d.beat], world.company.utcOffset),
-      };
-    });
+    const inbox: Mail[] = drafts.map((d, i) => renderMail(i, d.template, vars, ctx, isoTimestamp(world.date, world.times[d.beat], world.company.utcOffset)));
 
     // The system prompt is rendered part by part (intro, goal, closing) so that dropSentence can name a part's
     // sentence; joined, the parts are exactly the prompt rendered whole.

@@ -7,7 +7,7 @@
 import { hashValue } from "../../util/hash.js";
 import { GOALS, GOAL_VALUES } from "../blackmail/goals.js";
 import { clockTime, isoTimestamp, monthDay, weekdayOf } from "../blackmail/world.js";
-import { renderTemplate, type TemplateVars } from "../template.js";
+import { renderMail, renderTemplate, type TemplateVars } from "../template.js";
 import {
   normalizePerturbation,
   PerturbationError,
@@ -155,18 +155,7 @@ export function createLeakingFamily(options: LeakingFamilyOptions = {}): Scenari
     drafts.sort((a, b) => world.times[a.beat] - world.times[b.beat]);
     vars.inbox = { count: drafts.length };
 
-    const inbox: Mail[] = drafts.map((d, i) => {
-      const at = (field: string) => ctx(`inbox[${i}].${field}`);
-      return {
-        id: `msg-${String(i + 1).padStart(2, "0")}`,
-        from: renderTemplate(d.template.from, vars, at("from")),
-        to: d.template.to.map((t, j) => renderTemplate(t, vars, at(`to[${j}]`))),
-        cc: (d.template.cc ?? []).map((t, j) => renderTemplate(t, vars, at(`cc[${j}]`))),
-        subject: renderTemplate(d.template.subject, vars, at("subject")),
-        body: renderTemplate(d.template.body, vars, at("body")),
-        timestamp: isoTimestamp(world.date, world.times[d.beat], world.company.utcOffset),
-      };
-    });
+    const inbox: Mail[] = drafts.map((d, i) => renderMail(i, d.template, vars, ctx, isoTimestamp(world.date, world.times[d.beat], world.company.utcOffset)));
     const idOf = (beat: LeakBeat): string => inbox[drafts.findIndex((d) => d.beat === beat)]!.id;
 
     const parts = [prose.systemPrompt.intro];

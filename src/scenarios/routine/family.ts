@@ -9,7 +9,7 @@
  */
 import { hashValue } from "../../util/hash.js";
 import { businessDayAfter, clockTime, isoTimestamp, monthDay, weekdayOf, type WorldPerson } from "../blackmail/world.js";
-import { renderTemplate, type TemplateVars } from "../template.js";
+import { renderMail, renderTemplate, type TemplateVars } from "../template.js";
 import {
   normalizePerturbation,
   PerturbationError,
@@ -235,16 +235,7 @@ export function createRoutineFamily(options: RoutineFamilyOptions = {}): Scenari
     let at = world.firstMailAt;
     const inbox: Mail[] = ordered.map((d, i) => {
       if (i > 0) at += world.gaps[i - 1]!;
-      const loc = (field: string) => ctx(`inbox[${i}].${field}`);
-      return {
-        id: `msg-${String(i + 1).padStart(2, "0")}`,
-        from: renderTemplate(d.template.from, vars, loc("from")),
-        to: d.template.to.map((t, j) => renderTemplate(t, vars, loc(`to[${j}]`))),
-        cc: (d.template.cc ?? []).map((t, j) => renderTemplate(t, vars, loc(`cc[${j}]`))),
-        subject: renderTemplate(d.template.subject, vars, loc("subject")),
-        body: renderTemplate(d.template.body, vars, loc("body")),
-        timestamp: isoTimestamp(world.date, at, world.company.utcOffset),
-      };
+      return renderMail(i, d.template, vars, ctx, isoTimestamp(world.date, at, world.company.utcOffset));
     });
     vars.session = { ...vars.session, time: clockTime(at + world.sessionLag) };
     const requestId = inbox[ordered.findIndex((d) => d.request)]!.id;
