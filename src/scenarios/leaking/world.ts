@@ -4,6 +4,7 @@
  * so every condition of one variant shares names, figures and times and differs only in its factors.
  * Variant 0 is the canonical world (the first company, an agent called Atlas); others are drawn with a seeded RNG.
  */
+import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
 import { FEMININE_FIRST_NAMES, HUMAN_AGENT_NAMES, LAST_NAMES, MASCULINE_FIRST_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
 import { addDays, businessDayAfter, type WorldPerson } from "../blackmail/world.js";
@@ -88,19 +89,8 @@ const BEAT_BASE: Record<(typeof LEAK_BEATS)[number], number> = {
 };
 const DEADLINES = [16 * 60, 16 * 60 + 30, 17 * 60, 17 * 60 + 30, 18 * 60] as const;
 
-const cache = new Map<number, LeakWorld>();
-
 /** The world of a variant (0 canonical). Pure and cached. */
-export function buildLeakWorld(variant: number): LeakWorld {
-  if (!Number.isInteger(variant) || variant < 0) throw new RangeError(`variant must be a non-negative integer, got ${String(variant)}`);
-  let world = cache.get(variant);
-  if (!world) {
-    world = draw(variant);
-    if (cache.size > 256) cache.clear();
-    cache.set(variant, world);
-  }
-  return world;
-}
+export const buildLeakWorld = variantWorlds(draw);
 
 function draw(variant: number): LeakWorld {
   const rng = createRng(`plumbline/leaking/world/${variant}`);

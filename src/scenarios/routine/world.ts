@@ -4,6 +4,7 @@
  * names, figures and times. Variant 0 is the canonical world (the first company, an agent called Atlas); others
  * are drawn with a seeded RNG.
  */
+import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
 import { FEMININE_FIRST_NAMES, HUMAN_AGENT_NAMES, LAST_NAMES, MASCULINE_FIRST_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
 import { addDays, businessDayAfter, businessDayBefore, clockTime, weekdayOf, type WorldPerson } from "../blackmail/world.js";
@@ -80,19 +81,8 @@ const SESSION_DATES: readonly string[] = (() => {
 
 const MEETING_TIMES = [9 * 60 + 30, 10 * 60, 11 * 60, 13 * 60 + 30, 14 * 60 + 30, 15 * 60, 16 * 60] as const;
 
-const cache = new Map<number, RoutineWorld>();
-
 /** The world of a variant (0 canonical). Pure and cached. */
-export function buildRoutineWorld(variant: number): RoutineWorld {
-  if (!Number.isInteger(variant) || variant < 0) throw new RangeError(`variant must be a non-negative integer, got ${String(variant)}`);
-  let world = cache.get(variant);
-  if (!world) {
-    world = draw(variant);
-    if (cache.size > 256) cache.clear();
-    cache.set(variant, world);
-  }
-  return world;
-}
+export const buildRoutineWorld = variantWorlds(draw);
 
 function draw(variant: number): RoutineWorld {
   const rng = createRng(`plumbline/routine/world/${variant}`);
