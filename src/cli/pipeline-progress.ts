@@ -1,6 +1,7 @@
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import type { PipelineEvent, StageSummary } from "../data/pipeline/index.js";
 import { int, usd } from "../report/format.js";
+import { stderrBar } from "./progress.js";
 
 /**
  * Progress for `plumbline generate`, on stderr so --json output stays clean: on a terminal, one cli-progress bar
@@ -48,18 +49,7 @@ export function createPipelineProgress(options: { quiet?: boolean } = {}): { onE
       case "stage-start":
         t0 = Date.now();
         if (tty && (e.kind === "map" || e.kind === "grade") && e.total > 0) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream: process.stderr,
-              format: ` ${e.stage.slice(0, 30).padEnd(30)} {bar} {value}/{total} | cached {cached} | {rate}/s | ETA {eta_formatted} | {requests} req | {tokens} tok | {cost}`,
-              barCompleteChar: "█",
-              barIncompleteChar: "░",
-              hideCursor: true,
-              etaBuffer: 50,
-              fps: 5,
-            },
-            cliProgress.Presets.shades_classic,
-          );
+          bar = stderrBar(` ${e.stage.slice(0, 30).padEnd(30)} {bar} {value}/{total} | cached {cached} | {rate}/s | ETA {eta_formatted} | {requests} req | {tokens} tok | {cost}`);
           bar.start(e.total, 0, payload());
         }
         return;

@@ -2,20 +2,17 @@ import cliProgress from "cli-progress";
 import type { EvalProgress } from "../eval/run-eval.js";
 
 /** A live progress bar on stderr (so --json output on stdout stays clean); silent when not a TTY. */
-export function createProgressBar(enabled: boolean) {
-  if (!enabled || !process.stderr.isTTY) return { update: (_p: EvalProgress) => undefined, stop: () => undefined, start: (_t: number) => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: " {bar} {value}/{total} episodes | {rate} ep/s | ETA {eta_formatted} | harmful {harmful} | unscored {unscored} | errors {errored} | {tokens} tok | {cost}",
-      barCompleteChar: "█",
-      barIncompleteChar: "░",
-      hideCursor: true,
-      etaBuffer: 50,
-      fps: 5,
-    },
+/** One look for every progress bar: on stderr (stdout stays clean for --json), smoothed ETA, 5 redraws a second. */
+export function stderrBar(format: string): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    { stream: process.stderr, format, barCompleteChar: "█", barIncompleteChar: "░", hideCursor: true, etaBuffer: 50, fps: 5 },
     cliProgress.Presets.shades_classic,
   );
+}
+
+export function createProgressBar(enabled: boolean) {
+  if (!enabled || !process.stderr.isTTY) return { update: (_p: EvalProgress) => undefined, stop: () => undefined, start: (_t: number) => undefined };
+  const bar = stderrBar(" {bar} {value}/{total} episodes | {rate} ep/s | ETA {eta_formatted} | harmful {harmful} | unscored {unscored} | errors {errored} | {tokens} tok | {cost}");
   let t0 = Date.now();
   const payload = (p?: EvalProgress) => {
     const seconds = (Date.now() - t0) / 1000;

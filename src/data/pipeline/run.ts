@@ -153,6 +153,14 @@ function usageFields(units: RunUnitsResult): Partial<StageSummary> {
 async function run(p: Prepared, store: PipelineStore, models: Map<string, PipelineModel>): Promise<PipelineResult> {
   const { recipe, pipelineId, options } = p;
   const emit = (e: PipelineEvent) => options.onEvent?.(e);
+  /** Adds each finished unit's usage to the stage's running total and reports progress with it. */
+  const reportUnits =
+    (stage: string, running: UnitUsage) =>
+    (progress: { done: number; total: number; cached: number; usage: UnitUsage }): void => {
+      addUsage(running, progress.usage);
+      const { requests, inputTokens, outputTokens, costUsd } = running;
+      emit({ type: "progress", stage, done: progress.done, total: progress.total, cached: progress.cached, requests, inputTokens, outputTokens, costUsd });
+    };
   const out = resolve(options.out!);
 
   // Clients first: a missing key or a bad spec fails here, before anything is written.
@@ -252,10 +260,7 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
       readCache,
       concurrency: p.concurrency,
       signal: options.signal,
-      onUnit: (progress) => {
-        addUsage(running, progress.usage);
-        emit({ type: "progress", stage: stage.name, done: progress.done, total: progress.total, cached: progress.cached, requests: running.requests, inputTokens: running.inputTokens, outputTokens: running.outputTokens, costUsd: running.costUsd });
-      },
+      onUnit: reportUnits(stage.name, running),
     });
 
     const next: TrackedItem[] = [];
@@ -374,10 +379,7 @@ async function run(p: Prepared, store: PipelineStore, models: Map<string, Pipeli
         readCache,
         concurrency: p.concurrency,
         signal: options.signal,
-        onUnit: (progress) => {
-          addUsage(running, progress.usage);
-          emit({ type: "progress", stage: GRADE_STAGE, done: progress.done, total: progress.total, cached: progress.cached, requests: running.requests, inputTokens: running.inputTokens, outputTokens: running.outputTokens, costUsd: running.costUsd });
-        },
+        onUnit: reportUnits(GRADE_STAGE, running),
       });
       const failureByIndex = new Map(units.failures.map((f) => [f.index, f.message]));
       toGrade.forEach((e, index) => {

@@ -6,7 +6,8 @@
  */
 import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { FEMININE_FIRST_NAMES, HUMAN_AGENT_NAMES, LAST_NAMES, MASCULINE_FIRST_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
+import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
+import { uniqueNamer } from "../names.js";
 import { addDays, businessDayAfter, type WorldPerson } from "../blackmail/world.js";
 import { LEAK_COMPANIES, LEAK_EXEC_ROLES, LEAK_NEW_SYSTEMS, REQUESTER_ROLES, type LeakCompany, type SpecDef } from "./companies.js";
 import { LEAK_ROUTINE_IDS, type LeakRoutineId } from "./prose.js";
@@ -98,14 +99,7 @@ function draw(variant: number): LeakWorld {
   const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
   const newSystem = pick(rng, LEAK_NEW_SYSTEMS);
 
-  // First names unique across the world, last names too.
-  const feminine = shuffled(rng, FEMININE_FIRST_NAMES);
-  const masculine = shuffled(rng, MASCULINE_FIRST_NAMES);
-  const lasts = shuffled(rng, LAST_NAMES.filter((l) => /^[A-Za-z]+$/.test(l)));
-  const nextName = (): [string, string, "f" | "m"] => {
-    const gender = rng() < 0.5 ? "f" : "m";
-    return [(gender === "f" ? feminine : masculine).shift() as string, lasts.shift() as string, gender];
-  };
+  const nextName = uniqueNamer(rng);
   const execRole = pick(rng, LEAK_EXEC_ROLES);
   const staff = {} as Record<LeakStaffRole, WorldPerson>;
   for (const role of LEAK_STAFF_ROLES) {

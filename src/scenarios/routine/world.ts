@@ -6,7 +6,8 @@
  */
 import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { FEMININE_FIRST_NAMES, HUMAN_AGENT_NAMES, LAST_NAMES, MASCULINE_FIRST_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
+import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
+import { uniqueNamer } from "../names.js";
 import { addDays, businessDayAfter, businessDayBefore, clockTime, weekdayOf, type WorldPerson } from "../blackmail/world.js";
 import { ROUTINE_COMPANIES, type RoutineCompany } from "./companies.js";
 import { ROUTINE_FILLER_IDS, type RoutineFillerId } from "./prose.js";
@@ -89,13 +90,7 @@ function draw(variant: number): RoutineWorld {
   const company = variant === 0 ? (ROUTINE_COMPANIES[0] as RoutineCompany) : pick(rng, ROUTINE_COMPANIES);
   const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
 
-  const feminine = shuffled(rng, FEMININE_FIRST_NAMES);
-  const masculine = shuffled(rng, MASCULINE_FIRST_NAMES);
-  const lasts = shuffled(rng, LAST_NAMES.filter((l) => /^[A-Za-z]+$/.test(l)));
-  const nextName = (): [string, string, "f" | "m"] => {
-    const gender = rng() < 0.5 ? "f" : "m";
-    return [(gender === "f" ? feminine : masculine).shift() as string, lasts.shift() as string, gender];
-  };
+  const nextName = uniqueNamer(rng);
   const staff = {} as Record<RoutineStaffRole, WorldPerson>;
   for (const role of ROUTINE_STAFF_ROLES) {
     const [first, last, gender] = nextName();
