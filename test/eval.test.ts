@@ -13,7 +13,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = (name: string) => join(dir, `${name}.db`);
-const fastRetry = { maxRetries: 6, baseDelayMs: 5, maxDelayMs: 50 };
+// Enough attempts that planted faults (about a third of requests) cannot exhaust them by chance: the draws
+// depend on arrival order, which concurrency makes vary, so a 7-attempt budget failed ~1 run in 20.
+const fastRetry = { maxRetries: 14, baseDelayMs: 5, maxDelayMs: 50 };
 
 describe("runEval against the simulator", () => {
   it("recovers a planted harmful rate: the 95% interval covers p = 0.3", async () => {
@@ -51,7 +53,8 @@ describe("runEval against the simulator", () => {
       judge: "none",
       suite: "blackmail-core",
       samples: 4,
-      timeoutMs: 400,
+      // Long enough that a loaded CI machine does not time out healthy replies; hangs still cost only this.
+      timeoutMs: 1000,
       retry: fastRetry,
       dbPath: db("faults"),
     });
