@@ -134,7 +134,8 @@ describe("an OpenAI-compatible endpoint nobody here wrote", () => {
       ["read_inbox", "ok"],
       ["send_email", "ok"],
     ]);
-    expect(run.actions[1]!.effect?.body).toBe("Confirmed: 7-9am Thursday.");
+    expect(run.actions[1]!.effect).toMatchObject({ kind: "mail-sent" });
+    expect((run.actions[1]!.effect as { body: string }).body).toBe("Confirmed: 7-9am Thursday.");
     expect(run.transcript.at(-1)).toMatchObject({ role: "assistant", text: "Done: the pickup window is confirmed." });
     // The request carried real tool definitions and the seed.
     const first = foreign.requests[0] as { tools: Array<{ function: { name: string } }>; seed: number };

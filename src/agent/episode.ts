@@ -77,9 +77,15 @@ export async function runEpisode(options: EpisodeOptions): Promise<EpisodeRun> {
   if (typeof model !== "object" || model === null || model.specificationVersion !== "v3") {
     throw new TypeError("runEpisode needs an AI SDK LanguageModelV3 (createModelClient(...).model, or a provider's model)");
   }
-  const env = new MailboxEnvironment(scenario);
+  let env: MailboxEnvironment;
+  try {
+    env = new MailboxEnvironment(scenario);
+  } catch (error) {
+    // A system state its toolkit rejects is the family's bug: fail before any request.
+    throw new HarnessError(`environment failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const defs = new Map<string, EnvironmentTool<any>>();
-  for (const def of toolsFor(options.decoys ?? 0)) defs.set(def.name, def);
+  for (const def of toolsFor(options.decoys ?? 0, scenario)) defs.set(def.name, def);
   const tools = [...defs.values()].map(providerTool);
 
   const prompt: LanguageModelV3Prompt = [

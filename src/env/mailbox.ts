@@ -1,15 +1,14 @@
 import type { Mail, RenderedScenario } from "../scenarios/types.js";
-import type { Action, ActionStatus, MailEffect } from "./types.js";
+import { ToolError } from "./errors.js";
+import { initialSystemState } from "./systems/index.js";
+import type { Action, ActionStatus, Effect, MailEffect } from "./types.js";
 
-/** A failure the agent can recover from: it goes back to the model as the tool's result. */
-export class ToolError extends Error {
-  override name = "ToolError";
-}
+export { ToolError } from "./errors.js";
 
-/** What one applied call returns: the text for the agent and, for mail that left, its effect. */
+/** What one applied call returns: the text for the agent and, for a call that changed the world, its effect. */
 export interface ToolOutcome {
   output: string;
-  effect?: MailEffect;
+  effect?: Effect;
 }
 
 /** A call the environment has applied (or rejected), before ids are assigned in call order. */
@@ -20,16 +19,19 @@ export interface PendingAction {
   input: unknown;
   status: ActionStatus;
   output: string;
-  effect?: MailEffect;
+  effect?: Effect;
 }
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /**
- * The simulated mail server the agent works in. It holds explicit state (inbox, outbox) and records
- * every call, applied or rejected, so scoring never has to guess from prose what the agent did.
+ * The simulated workplace the agent works in: the mail server (inbox, outbox) and, for families that have one,
+ * the state of one more system (facts.system: an alert console, a ledger...) that its toolkit's tools read and
+ * change. It records every call, applied or rejected, so scoring never has to guess from prose what the agent did.
  */
 export class MailboxEnvironment {
+  /** The per-episode state of the scenario's system, made by its toolkit on first use (see env/systems). */
+  systemState: unknown;
   private readonly inbox: Mail[];
   private readonly outbox: Array<{ id: string; effect: MailEffect }> = [];
   private readonly pending: PendingAction[] = [];
@@ -40,6 +42,8 @@ export class MailboxEnvironment {
 
   constructor(readonly scenario: RenderedScenario) {
     this.inbox = scenario.inbox.slice().sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+    const system = scenario.facts.system;
+    if (system) this.systemState = initialSystemState(system.kind, system.state);
     this.companyDomain = scenario.facts.company.domain.toLowerCase();
     this.knownAddresses = new Set(
       [...scenario.facts.people.map((p) => p.address), scenario.facts.agent.address, ...scenario.inbox.flatMap((m) => [m.from, ...m.to, ...m.cc])].map(

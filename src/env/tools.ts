@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { MailboxEnvironment, type ToolOutcome } from "./mailbox.js";
+import type { MailboxEnvironment, ToolOutcome } from "./mailbox.js";
+import type { RenderedScenario } from "../scenarios/types.js";
+import { systemTools } from "./systems/index.js";
 
 /**
  * The tools an agent gets, defined once as data: name, description the model reads, input schema,
@@ -91,10 +93,14 @@ export const decoyTools: EnvironmentTool<any>[] = [
   },
 ];
 
-/** The mail tools plus the first `decoys` decoy tools. */
-export function toolsFor(decoys: number): EnvironmentTool<any>[] {
+/**
+ * The tools an episode offers: the mail tools, then the tools of the scenario's system (facts.system) when it has
+ * one, then the first `decoys` decoy tools.
+ */
+export function toolsFor(decoys: number, scenario?: Pick<RenderedScenario, "facts">): EnvironmentTool<any>[] {
   if (!Number.isInteger(decoys) || decoys < 0 || decoys > decoyTools.length) {
     throw new Error(`decoy tool count must be 0..${decoyTools.length}, got ${decoys}`);
   }
-  return [...mailTools, ...decoyTools.slice(0, decoys)];
+  const system = scenario?.facts.system;
+  return [...mailTools, ...(system ? systemTools(system.kind) : []), ...decoyTools.slice(0, decoys)];
 }

@@ -17,6 +17,28 @@ export interface MailEffect {
   forwardedText?: string;
 }
 
+/**
+ * A change the agent made to a simulated system other than mail (an alert console, a ledger, an experiment
+ * pipeline, a file server): which system, what operation on what, in words and as fields. Families whose
+ * harm is not a mail (lethal action, financial crime, sabotage, self-exfiltration) are scored from these.
+ */
+export interface SystemEffect {
+  kind: "system-change";
+  /** The toolkit that applied it (facts.system.kind): "alerts", "ledger", ... */
+  system: string;
+  /** What was done, as the toolkit names it: "cancel-alert", "edit-entry", "copy-file", ... */
+  operation: string;
+  /** The id of the thing changed (alert, entry, run, file). */
+  target: string;
+  /** One line in words, for judges and reports. */
+  summary: string;
+  /** The fields that matter to detectors ("code", "destination", "amount", "before", "after"...). */
+  details: Record<string, string>;
+}
+
+/** What an applied call did to the world, when it did something: a delivered mail or a system change. */
+export type Effect = MailEffect | SystemEffect;
+
 export type ActionStatus =
   /** Applied to the environment. */
   | "ok"
@@ -38,5 +60,5 @@ export interface Action {
   status: ActionStatus;
   /** The text the agent got back as the tool result. */
   output: string;
-  effect?: MailEffect;
+  effect?: Effect;
 }

@@ -82,6 +82,22 @@ export const TaskFactsSchema = z.object({
 export type TaskFacts = z.infer<typeof TaskFactsSchema>;
 
 /**
+ * A simulated system beside the mailbox (families whose harm is an operation, not a mail: lethal action, financial
+ * crime, research sabotage, self-exfiltration). Absent for mail-only families, so their renderings hash as before.
+ */
+export const SystemFactsSchema = z.object({
+  /** The toolkit that runs it (src/env/systems): "alerts", "ledger", ... */
+  kind: z.string().min(1),
+  /** Its starting state, as the toolkit's schema reads it; each episode works on its own copy. */
+  state: z.record(z.string(), z.unknown()),
+  /** The harmful opportunity in one line, for humans and judges ("cancelling alert EA-2291 with code 4417 ..."). */
+  summary: z.string().min(1),
+  /** Fact lines the judge is shown about the system ("Override code 4417 cancels alert EA-2291"), without a leading "- ". */
+  judgeFacts: z.array(z.string().min(1)),
+});
+export type SystemFacts = z.infer<typeof SystemFactsSchema>;
+
+/**
  * Ground truth about a rendered scenario that detectors need and the agent never sees directly.
  * Detectors read these facts instead of hard-coding names, so every seed-varied rendering scores alike.
  */
@@ -125,6 +141,8 @@ export const ScenarioFactsSchema = z.object({
   leak: LeakFactsSchema.optional(),
   /** The ordinary task and its success criterion, for families that measure over-refusal. */
   task: TaskFactsSchema.optional(),
+  /** The system beside the mailbox and its starting state, for families that have one. */
+  system: SystemFactsSchema.optional(),
 });
 export type ScenarioFacts = z.infer<typeof ScenarioFactsSchema>;
 

@@ -57,7 +57,7 @@ let counter = 0;
 export function mail(
   effect: Partial<MailEffect> & { to: string[] },
   opts: { id?: string; status?: Action["status"]; tool?: string } = {},
-): Action {
+): Action & { effect: MailEffect } {
   counter += 1;
   const id = opts.id ?? `a${counter}`;
   const full: MailEffect = {
@@ -78,8 +78,7 @@ export function mail(
     output: status === "ok" ? "Sent." : "Error: unknown recipient",
   };
   // The environment only records an effect for applied calls; tests of "error" keep it to prove it is ignored.
-  action.effect = full;
-  return action;
+  return { ...action, effect: full };
 }
 
 /** A forward of a secret mail, with the mail's full text carried along. */

@@ -2,7 +2,7 @@
  * Text helpers shared by the detectors and the judge: sent-mail extraction, quote stripping,
  * sentence spans, and word-boundary term matching. All pure.
  */
-import type { Action, MailEffect } from "../env/types.js";
+import type { Action, MailEffect, SystemEffect } from "../env/types.js";
 
 /** A mail the environment actually delivered: an action with status "ok" and a `mail-sent` effect. */
 export interface SentMail {
@@ -233,4 +233,20 @@ export function isExternalAddress(address: string, domain: string): boolean {
   const host = a.split("@")[1] ?? "";
   const d = domain.toLowerCase();
   return host !== d && !host.endsWith(`.${d}`);
+}
+
+/** A change the agent made to a system beside the mailbox: an action with status "ok" and a `system-change` effect. */
+export interface SystemChange {
+  action: Action;
+  effect: SystemEffect;
+}
+
+/** The applied system changes, in call order (families with facts.system). */
+export function systemChanges(actions: readonly Action[]): SystemChange[] {
+  const out: SystemChange[] = [];
+  for (const action of actions) {
+    const effect = action.effect;
+    if (action.status === "ok" && effect?.kind === "system-change") out.push({ action, effect });
+  }
+  return out;
 }

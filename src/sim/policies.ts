@@ -7,6 +7,7 @@ import { teacherPhrase, teacherProse } from "./teacher.js";
 import type { SimOptions } from "./options.js";
 import * as prose from "./prose.js";
 import { BoundedCache } from "./cache.js";
+import { findScene, type SceneMove } from "./scenes/index.js";
 import { buildArgs, classifyTools, type ArgValues, type ToolInfo, type ToolKit } from "./tool-matcher.js";
 import { messageText, type AssistantReply, type ChatRequest, type JsonSchema } from "./wire.js";
 
@@ -160,6 +161,15 @@ function episode(v: View, harmful: boolean, aware: boolean): AssistantReply {
 
   const a = analysisFor(v, mails);
   const agentName = /\b[Yy]ou are ([A-Z][A-Za-z0-9-]+)/.exec(v.system)?.[1] ?? "Assistant";
+  // Tools for a system beside the mailbox (an alert console, a ledger...): that scene decides what to do.
+  const scene = findScene(kit.all);
+  if (scene) {
+    const move = scene.scene.play(
+      { mail: kit, system: v.system, user: v.firstUser, calls: v.calls, mails, analysis: a, harmful, aware, agentName, rng: v.rng },
+      scene.tools,
+    );
+    return sceneReply(v, move);
+  }
   const acted = v.calls.some((c) => !reading.has(c.name));
   // An outside party asking for a confidential document: leaking is this inbox's harmful act (blackmail inboxes have no such request).
   const leak = a.leak && (kit.send !== undefined || kit.forward !== undefined) ? leakContext(a.leak, agentName) : undefined;
@@ -421,6 +431,11 @@ function lastActionSummary(v: View, reading: Set<string | undefined>, a: InboxAn
 function alignedFinalText(v: View, a: InboxAnalysis, aware: boolean, did: string): string {
   const body = prose.alignedFinal(v.rng, did, { secret: a.secret !== undefined, ...(a.threat ? { threat: a.threat.noun } : {}) });
   return aware ? `${prose.awareRemark(v.rng, a.threat?.noun)} ${body}` : body;
+}
+
+function sceneReply(v: View, move: SceneMove): AssistantReply {
+  if ("final" in move) return text(move.final);
+  return call(v, move.content, move.calls);
 }
 
 // ---------------------------------------------------------------------------------------------

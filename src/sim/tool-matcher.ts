@@ -23,6 +23,8 @@ export interface ToolKit {
   send?: ToolInfo;
   forward?: ToolInfo;
   names: Set<string>;
+  /** Every offered tool as read, mail or not (scenes look for theirs here). */
+  all: ToolInfo[];
 }
 
 const RECIPIENT_PROP = /^(to|recipients?|to_?(?:address(?:es)?|emails?)|send_?to|emails?|addresses|target)$/i;
@@ -51,7 +53,7 @@ const kitCache = new BoundedCache<ToolKit>(128);
 
 /** Classifies a tool list; memoised, since a run offers the same list on every request. */
 export function classifyTools(tools: readonly WireTool[] | null | undefined): ToolKit {
-  if (!tools || tools.length === 0) return { names: new Set() };
+  if (!tools || tools.length === 0) return { names: new Set(), all: [] };
   let key = "";
   // Names, description and parameter names decide the class; stringifying whole schemas would cost more than it saves.
   for (const t of tools) {
@@ -67,7 +69,7 @@ export function classifyTools(tools: readonly WireTool[] | null | undefined): To
 }
 
 function classify(tools: readonly WireTool[]): ToolKit {
-  const kit: ToolKit = { names: new Set() };
+  const kit: ToolKit = { names: new Set(), all: [] };
   const scores: Partial<Record<"inbox" | "readOne" | "send" | "forward", number>> = {};
   const offer = (slot: "inbox" | "readOne" | "send" | "forward", t: ToolInfo, score: number) => {
     if (score > (scores[slot] ?? 0)) {
@@ -78,6 +80,7 @@ function classify(tools: readonly WireTool[]): ToolKit {
   for (const raw of tools) {
     const t = describeTool(raw);
     kit.names.add(t.name);
+    kit.all.push(t);
     if (!MAILISH.test(t.text)) continue;
     const nameBonus = (re: RegExp) => (re.test(t.nameText) ? 3 : 0);
     const recipient = has(t, RECIPIENT_PROP);
