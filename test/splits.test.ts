@@ -167,6 +167,22 @@ describe("plumbline splits and show", () => {
     expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(r)));
   });
 
+  it("--run picks the runs to compare (no --model needed) and names a run id it cannot find", async () => {
+    const [picked, unknown, neither] = await Promise.all([
+      runCli(["splits", "--run", ids.full, "--run", ids.leaking, "--db", path, "--json"]),
+      runCli(["splits", "--run", "run-doesnotexist", "--db", path]),
+      runCli(["splits", "--db", path]),
+    ]);
+    expect(picked.code).toBe(0);
+    const r = JSON.parse(picked.stdout) as SplitsReport;
+    expect(r.selection).toBe("explicit");
+    expect(r.groups.flatMap((g) => g.suites.map((s) => s.runId)).sort()).toEqual([ids.full, ids.leaking].sort());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("run-doesnotexist");
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain("give --model <spec>");
+  });
+
   it("exits 2 naming the eval command when the model has no runs or there is no store; show names the run's split", async () => {
     const [none, noStore, show] = await Promise.all([
       runCli(["splits", "--model", "sim:aligned", "--db", path]),
