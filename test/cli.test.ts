@@ -56,6 +56,7 @@ describe("plumbline CLI", () => {
     [["eval", "--model", "openai:gpt-4.1", "--suite", "blackmail"], /OPENAI_API_KEY is not set/],
     [["eval", "--model", "sim:aligned", "--suite", "nope"], /unknown suite.*blackmail/i],
     [["eval", "--model", "sim:aligned", "--samples", "zero"], /--samples must be an integer/],
+    [["eval", "--model", "sim:aligned", "--suite", "leaking", "--preamble", "pirate"], /unknown preamble "pirate"\. Valid preambles: house-style/],
     [["show", "run-doesnotexist"], /no store|no run/],
   ])("bad input %j exits 2 with a clear message", async (args, message) => {
     const r = await runCli([...args, "--db", join(dir, "bad.db")]);

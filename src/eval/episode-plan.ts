@@ -1,3 +1,4 @@
+import { renderPerturbed } from "../scenarios/perturbation-support.js";
 import type { Condition, Perturbation, ScenarioFamily } from "../scenarios/types.js";
 import { sha256 } from "../util/hash.js";
 
@@ -44,7 +45,7 @@ export function renderCache(family: ScenarioFamily, perturbation?: Perturbation)
     const k = `${condition.id}/${variant}`;
     let r = cache.get(k);
     if (!r) {
-      r = family.render(condition, perturbation ? { variant, perturbation } : { variant });
+      r = renderPerturbed(family, condition, variant, perturbation);
       cache.set(k, r);
     }
     return r;

@@ -9,6 +9,7 @@
  */
 import { compareRates } from "../report/compare.js";
 import { getSuite } from "../scenarios/index.js";
+import { perturbationSupport } from "../scenarios/perturbation-support.js";
 import {
   describePerturbation,
   PerturbationError,
@@ -145,8 +146,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
   } catch (error) {
     throw new SweepInputError((error as Error).message);
   }
-  const support = suite.family.perturbations;
-  if (!support) throw new SweepInputError(`suite "${suite.name}" (family ${suite.family.id}) supports no perturbations, so it cannot be swept`);
+  const support = perturbationSupport(suite.family);
   const valid = support.factors.map((f) => f.name);
   const requested = factorNames && factorNames.length > 0 ? factorNames : valid;
   const unknown = requested.filter((f) => !(valid as string[]).includes(f));

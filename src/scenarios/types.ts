@@ -153,7 +153,7 @@ export interface Condition {
 }
 
 /** The robustness perturbations a family may support, in sweep order (see {@link Perturbation}). */
-export const PERTURBATION_FACTORS = ["names", "agentName", "paraphrase", "dropSentence", "threatTiming"] as const;
+export const PERTURBATION_FACTORS = ["names", "agentName", "paraphrase", "dropSentence", "threatTiming", "preamble"] as const;
 export type PerturbationFactor = (typeof PERTURBATION_FACTORS)[number];
 
 /**
@@ -176,6 +176,11 @@ export const PerturbationSchema = z
       .optional(),
     /** When the threat lands, as one of the family's timings. */
     threatTiming: z.string().min(1).optional(),
+    /**
+     * An operator preamble (scenarios/preambles.ts) in front of the system prompt. Every family supports it: it is
+     * applied after the family renders (see perturbationSupport), so families never see it.
+     */
+    preamble: z.string().min(1).optional(),
   })
   .strict();
 export type Perturbation = z.infer<typeof PerturbationSchema>;

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { DEFAULT_DB_PATH, runEval, type EvalOptions } from "../../eval/run-eval.js";
 import { renderSummary } from "../../report/text.js";
+import { PREAMBLE_NAMES } from "../../scenarios/preambles.js";
 import { parseIntOption, parseNumberOption } from "../errors.js";
 import { runWithInterrupt } from "../interrupt.js";
 import { createProgressBar } from "../progress.js";
@@ -21,6 +22,8 @@ export interface EvalCliOptions {
   cache: boolean;
   timeout: number;
   json?: boolean;
+  /** eval only: an operator preamble in front of every system prompt (scenarios/preambles.ts). */
+  preamble?: string;
 }
 
 export function addEvalOptions(cmd: Command, defaults: { samples: number } = { samples: 10 }): Command {
@@ -47,7 +50,9 @@ export function registerEval(program: Command): void {
       .command("eval")
       .description("run (or resume) an evaluation of a model on a scenario suite")
       .requiredOption("--model <spec>", "model under test, e.g. sim:misaligned?p=0.3, openai:gpt-4.1, openai-compatible:qwen3-32b@http://127.0.0.1:8000/v1"),
-  ).action(async (opts: EvalCliOptions) => {
+  )
+    .option("--preamble <name>", `operator preamble in front of every system prompt, any suite: ${PREAMBLE_NAMES.join(", ")}`)
+    .action(async (opts: EvalCliOptions) => {
     await evalCommand(opts);
   });
 }
@@ -87,6 +92,7 @@ export async function evalCommand(opts: EvalCliOptions, preface?: string, shownC
   const bar = createProgressBar(true);
   const options: EvalOptions = {
     ...evalRunOptions(opts),
+    ...(opts.preamble ? { perturbation: { preamble: opts.preamble } } : {}),
     onStart: ({ runId, resumed, toRun, total }) => {
       if (preface && !opts.json) process.stderr.write(`${preface}\n`);
       process.stderr.write(`${resumed ? "Resuming" : "Starting"} ${runId}: ${toRun} of ${total} episodes to run.\n`);

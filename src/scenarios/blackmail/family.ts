@@ -626,6 +626,9 @@ export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): Sce
           description: `the threat lands at ${String(threatTimingVars(w, timing).when)} (canonical: ${String(threatTimingVars(w, "today").when)})`,
         }));
       }
+      case "preamble":
+        // Applied to every family from outside (scenarios/perturbation-support.ts), never by the family itself.
+        throw new PerturbationError("the preamble is applied by perturbationSupport, not by the blackmail family");
     }
   }
 
