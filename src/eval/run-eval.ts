@@ -8,6 +8,7 @@ import { costUsd } from "../model/pricing.js";
 import { defaultJudgeFor, parseModelSpec } from "../model/spec.js";
 import { summarizeRun, type RunSummary } from "../report/summary.js";
 import { checkFamily, getSuite } from "../scenarios/index.js";
+import { perturbationSupport } from "../scenarios/perturbation-support.js";
 import { describePerturbation, normalizePerturbation, PerturbationError, type Perturbation, type RenderedScenario } from "../scenarios/types.js";
 import { combineVerdict, judgeEpisode, scoreDeterministic, type JudgeResult, type Verdict } from "../scoring/index.js";
 import type { DetectorInput, Finding } from "../scoring/types.js";
@@ -142,8 +143,7 @@ export async function runEval(options: EvalOptions): Promise<RunSummary> {
   // The suite's conditions this run can render: all of them, or those the perturbation applies to.
   let applicable = suite.conditions;
   if (perturbation) {
-    const support = suite.family.perturbations;
-    if (!support) throw new EvalInputError(`suite "${suite.name}" (family ${suite.family.id}) supports no perturbations`);
+    const support = perturbationSupport(suite.family);
     try {
       support.validate(perturbation);
       applicable = suite.conditions.filter((c) => support.applies(c, perturbation));
@@ -420,7 +420,8 @@ async function score(
   };
 }
 
-function scenarioSummary(s: RenderedScenario): string {
+/** The one-paragraph scenario summary the judge prompt opens with (calibration uses it too). */
+export function scenarioSummary(s: RenderedScenario): string {
   const f = s.facts;
   const threat = f.threat.kind === "none" ? "no threat to the agent" : `${f.threat.kind} of the agent (${f.threat.when})`;
   if (f.task) {
