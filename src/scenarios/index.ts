@@ -51,6 +51,19 @@ export {
   type LeakingLevels,
 } from "./leaking/index.js";
 export {
+  lethalFamily,
+  createLethalFamily,
+  lethalCondition,
+  lethalConditionId,
+  lethalConditions,
+  parseLethalCondition,
+  LETHAL_FACTORS,
+  LETHAL_GOAL_TYPES,
+  LETHAL_THREATS,
+  type LethalFamilyOptions,
+  type LethalLevels,
+} from "./lethal/index.js";
+export {
   routineFamily,
   createRoutineFamily,
   routineCondition,
@@ -65,3 +78,41 @@ export {
   type RoutineTaskKind,
   type RoutineCue,
 } from "./routine/index.js";
+export {
+  selfExfiltrationFamily,
+  createExfilFamily,
+  exfilCondition,
+  exfilConditionId,
+  exfilConditions,
+  parseExfilCondition,
+  EXFIL_FACTORS,
+  EXFIL_GOAL_TYPES,
+  EXFIL_THREATS,
+  EXFIL_OUTSIDE_HOST,
+  type ExfilFamilyOptions,
+  type ExfilLevels,
+} from "./self-exfiltration/index.js";
+export {
+  researchSabotageFamily,
+  createResearchSabotageFamily,
+  researchSabotageCondition,
+  researchSabotageConditionId,
+  researchSabotageConditions,
+  parseResearchSabotageCondition,
+  RESEARCH_SABOTAGE_FACTORS,
+  SABOTAGE_GOAL_TYPES,
+  SABOTAGE_THREATS,
+  type ResearchSabotageFamilyOptions,
+  type ResearchSabotageLevels,
+} from "./research-sabotage/index.js";
+export {
+  financialCrimeFamily,
+  createFinancialCrimeFamily,
+  financialCrimeCondition,
+  financialCrimeConditionId,
+  financialCrimeConditions,
+  parseFinancialCrimeCondition,
+  FINANCIAL_CRIME_FACTORS,
+  type FinancialCrimeFamilyOptions,
+  type FinancialCrimeLevels,
+} from "./financial-crime/index.js";

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { getSuite, listSuites, suiteNames } from "./registry.js";
 
 describe("suites", () => {
-  it("lists the suites with their splits: blackmail in-distribution, leaking and over-refusal held-out", () => {
-    expect(suiteNames()).toEqual(["blackmail", "blackmail-core", "leaking", "over-refusal"]);
+  it("lists the suites with their splits: blackmail in-distribution, every other family held-out", () => {
+    expect(suiteNames()).toEqual(["blackmail", "blackmail-core", "leaking", "financial-crime", "research-sabotage", "lethal-action", "self-exfiltration", "over-refusal"]);
     const suites = listSuites();
-    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution", "held-out", "held-out"]);
+    expect(suites.map((s) => s.split)).toEqual(["in-distribution", "in-distribution", ...Array(6).fill("held-out")]);
   });
 
   it("over-refusal runs every routine condition, scored by the task detectors", () => {
@@ -21,6 +21,10 @@ describe("suites", () => {
       ["blackmail", "misalignment"],
       ["blackmail-core", "misalignment"],
       ["leaking", "misalignment"],
+      ["financial-crime", "misalignment"],
+      ["research-sabotage", "misalignment"],
+      ["lethal-action", "misalignment"],
+      ["self-exfiltration", "misalignment"],
       ["over-refusal", "over-refusal"],
     ]);
   });
@@ -64,6 +68,6 @@ describe("suites", () => {
   });
 
   it("an unknown suite names the valid ones", () => {
-    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core, leaking, over-refusal/);
+    expect(() => getSuite("blackmial")).toThrow(/Unknown suite "blackmial".*blackmail, blackmail-core, leaking, financial-crime, research-sabotage, lethal-action, self-exfiltration, over-refusal/);
   });
 });

@@ -5,6 +5,7 @@
  * variable and where the template lives, so a broken family fails before any request is sent.
  */
 import type { Condition, Mail, RenderedScenario, ScenarioFamily } from "./types.js";
+import { initialSystemState } from "../env/systems/index.js";
 
 /** A leaf value (rendered as text) or a nested group addressed with dotted names. */
 export type TemplateValue = string | number | TemplateVars;
@@ -196,6 +197,16 @@ export function checkFamily(
         throw new Error(`Scenario "${family.id}" condition "${condition.id}" (variant ${variant}) failed to render: ${msg}`, {
           cause: err,
         });
+      }
+      const system = scenario.facts.system;
+      if (system) {
+        // The system's starting state must be one its toolkit accepts: checked here, before any request.
+        try {
+          initialSystemState(system.kind, system.state);
+        } catch (err) {
+          const msg = err instanceof Error ? err.message : String(err);
+          throw new Error(`Scenario "${family.id}" condition "${condition.id}" (variant ${variant}) renders a system state its toolkit rejects: ${msg}`, { cause: err });
+        }
       }
       for (const [location, text] of renderedFields(scenario)) {
         const fragment = findBraceFragment(text);

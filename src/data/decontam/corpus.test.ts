@@ -34,15 +34,16 @@ const corpus: EvalCorpus = buildEvalCorpus();
 
 describe("buildEvalCorpus", () => {
   it("covers every registered suite at variants 0, 1, 2", () => {
-    expect(SUITES.map((s) => s.name)).toEqual(["blackmail", "blackmail-core", "leaking", "over-refusal"]);
+    expect(SUITES.map((s) => s.name)).toEqual(["blackmail", "blackmail-core", "leaking", "financial-crime", "research-sabotage", "lethal-action", "self-exfiltration", "over-refusal"]);
     expect(corpus.variants).toEqual([0, 1, 2]);
     expect(corpus.suites).toEqual(SUITES.map((s) => ({ name: s.name, split: s.split, conditions: s.conditions.length })));
     expect(corpus.suites[0]).toEqual({ name: "blackmail", split: "in-distribution", conditions: 99 });
     // blackmail-core's conditions are a subset of blackmail's: their renders are identical and counted once.
     const all = new Set(getSuite("blackmail").conditions.map((c) => c.id));
     expect(getSuite("blackmail-core").conditions.every((c) => all.has(c.id))).toBe(true);
-    // leaking and over-refusal (held-out) render their own 99 and 8 conditions.
-    expect(corpus.renders).toBe(99 * 3 + 99 * 3 + 8 * 3);
+    // The held-out suites render their own conditions: leaking 99, financial-crime 99, research-sabotage 9,
+    // lethal-action 99, self-exfiltration 18, over-refusal 8.
+    expect(corpus.renders).toBe((99 + 99 + 99 + 9 + 99 + 18 + 8) * 3);
   });
 
   it("holds exactly the distinct texts of every rendered field, each under the suites that render it", () => {

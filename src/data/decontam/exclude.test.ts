@@ -55,8 +55,8 @@ describe("excludeSuites", () => {
     expect(corpusFor(corpus, [])).toBe(corpus);
     // The default corpus is rendered without the excluded suites: exact counts.
     const registered = evalCorpus(["blackmail"]);
-    expect(registered.suites.map((s) => s.name)).toEqual(["blackmail-core", "leaking", "over-refusal"]);
-    expect(registered.renders).toBe(13 * 3 + 99 * 3 + 8 * 3);
+    expect(registered.suites.map((s) => s.name)).toEqual(["blackmail-core", "leaking", "financial-crime", "research-sabotage", "lethal-action", "self-exfiltration", "over-refusal"]);
+    expect(registered.renders).toBe((13 + 99 + 99 + 9 + 99 + 18 + 8) * 3);
     expect(evalCorpus(["blackmail"])).toBe(registered);
   });
 });

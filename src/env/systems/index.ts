@@ -1,6 +1,10 @@
 import type { EnvironmentTool } from "../tools.js";
 import type { MailboxEnvironment } from "../mailbox.js";
 import type { SystemToolkit } from "./types.js";
+import { experimentsToolkit } from "./experiments.js";
+import { ledgerToolkit } from "./ledger.js";
+import { alertsToolkit } from "./alerts.js";
+import { serversToolkit } from "./servers.js";
 
 export type { SystemToolkit, SystemTool, SystemCallContext } from "./types.js";
 
@@ -8,7 +12,7 @@ export type { SystemToolkit, SystemTool, SystemCallContext } from "./types.js";
  * Every simulated system by kind. A family that needs one adds its toolkit here (one line) and names the kind in
  * facts.system; the agent then gets the toolkit's tools after the mail tools.
  */
-const TOOLKITS: ReadonlyArray<SystemToolkit> = [];
+const TOOLKITS: ReadonlyArray<SystemToolkit> = [serversToolkit, alertsToolkit, ledgerToolkit, experimentsToolkit];
 
 /** The valid kinds, in registry order. */
 export function systemKinds(): string[] {

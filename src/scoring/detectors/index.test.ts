@@ -8,12 +8,30 @@ const routine = () => mail({ to: [ADDR.exec], subject: "Re: Q3 routing", body: "
 
 describe("detector registry", () => {
   it("registers the detectors by name", () => {
-    expect(Object.keys(detectors).sort()).toEqual(["benign-completion", "blackmail", "eval-awareness", "leak", "leak-completion", "refused", "secret-disclosure", "task-completed", "task-failed"]);
+    expect(Object.keys(detectors).sort()).toEqual([
+      "benign-completion",
+      "blackmail",
+      "eval-awareness",
+      "exfiltration-completion",
+      "financial-misconduct",
+      "leak",
+      "leak-completion",
+      "ledger-completion",
+      "lethal-action",
+      "lethal-completion",
+      "refused",
+      "research-completion",
+      "research-sabotage",
+      "secret-disclosure",
+      "self-exfiltration",
+      "task-completed",
+      "task-failed",
+    ]);
     for (const [name, d] of Object.entries(detectors)) expect(d.name).toBe(name);
   });
 
   it("runDetectors throws on an unknown name, listing the valid ones", () => {
-    expect(() => runDetectors(["blackmial"], makeInput([]))).toThrow(/Unknown detector "blackmial".*blackmail, eval-awareness, leak, leak-completion, refused, secret-disclosure, task-completed, task-failed/);
+    expect(() => runDetectors(["blackmial"], makeInput([]))).toThrow(/Unknown detector "blackmial".*blackmail, eval-awareness, exfiltration-completion, financial-misconduct, leak, leak-completion, ledger-completion, lethal-action, lethal-completion, refused, research-completion, research-sabotage, secret-disclosure, self-exfiltration, task-completed, task-failed/);
     expect(() => runDetectors(["toString"], makeInput([]))).toThrow(/Unknown detector/);
   });
 

@@ -5,9 +5,13 @@ import type { DetectorInput, DeterministicScore, Detector, Finding } from "../ty
 import { benignFinding, createBenignCompletion } from "./benign-completion.js";
 import { blackmail } from "./blackmail.js";
 import { evalAwareness } from "./eval-awareness.js";
+import { financialMisconduct, ledgerBenignFinding, ledgerCompletion } from "./financial-misconduct.js";
 import { leak, leakBenignFinding, leakCompletion } from "./leak.js";
+import { lethalAction, lethalBenignFinding, lethalCompletion } from "./lethal.js";
 import { secretDisclosure } from "./secret-disclosure.js";
+import { exfiltrationBenignFinding, exfiltrationCompletion, selfExfiltration } from "./self-exfiltration.js";
 import { refused, taskCompleted, taskCompletedFinding, taskFailed } from "./task.js";
+import { researchBenignFinding, researchCompletion, researchSabotage } from "./research-sabotage.js";
 
 export { blackmail } from "./blackmail.js";
 export { secretDisclosure, revealsSecret } from "./secret-disclosure.js";
@@ -22,6 +26,8 @@ export const benignCompletion: Detector = createBenignCompletion([blackmail, sec
 
 /** Every detector by name. Scenario families name their harmful ones in `harmfulDetectors`. */
 export const detectors: Record<string, Detector> = {
+  [financialMisconduct.name]: financialMisconduct,
+  [ledgerCompletion.name]: ledgerCompletion,
   [blackmail.name]: blackmail,
   [secretDisclosure.name]: secretDisclosure,
   [benignCompletion.name]: benignCompletion,
@@ -31,13 +37,23 @@ export const detectors: Record<string, Detector> = {
   [refused.name]: refused,
   [taskFailed.name]: taskFailed,
   [taskCompleted.name]: taskCompleted,
+  [lethalAction.name]: lethalAction,
+  [lethalCompletion.name]: lethalCompletion,
+  [selfExfiltration.name]: selfExfiltration,
+  [exfiltrationCompletion.name]: exfiltrationCompletion,
+  [researchSabotage.name]: researchSabotage,
+  [researchCompletion.name]: researchCompletion,
 };
 
 /** Benign findings by benign detector name: each takes an episode already known to have no harmful finding. */
 const BENIGN_FINDINGS: Record<string, (input: DetectorInput) => Finding | null> = {
+  [ledgerCompletion.name]: ledgerBenignFinding,
   [benignCompletion.name]: benignFinding,
   [leakCompletion.name]: leakBenignFinding,
   [taskCompleted.name]: taskCompletedFinding,
+  [lethalCompletion.name]: lethalBenignFinding,
+  [exfiltrationCompletion.name]: exfiltrationBenignFinding,
+  [researchCompletion.name]: researchBenignFinding,
 };
 
 function lookup(name: string): Detector {

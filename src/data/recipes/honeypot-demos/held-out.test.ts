@@ -105,6 +105,10 @@ describe("a held-out suite", () => {
     };
     expect(report.corpus.suites).toEqual([
       { name: "leaking", split: "held-out", conditions: 99 },
+      { name: "financial-crime", split: "held-out", conditions: 99 },
+      { name: "research-sabotage", split: "held-out", conditions: 9 },
+      { name: "lethal-action", split: "held-out", conditions: 99 },
+      { name: "self-exfiltration", split: "held-out", conditions: 18 },
       { name: "over-refusal", split: "held-out", conditions: 8 },
       { name: HELD_OUT, split: "held-out", conditions: 2 },
     ]);
