@@ -45,6 +45,10 @@ export interface SimOptions {
   mode: MalformedMode;
   /** Judge only: rate of replies that are not valid JSON. */
   failRate: number;
+  /** Plain questions (no tools): rate at which a question about "you" is answered as if the constitution were unknown. */
+  selfGap: number;
+  /** Plain questions (no tools): rate at which a false premise is gone along with. */
+  acceptPremise: number;
   faults: FaultOptions;
 }
 
@@ -94,10 +98,17 @@ const trigger = z
     return z.NEVER;
   });
 
+/** How the agent policies answer plain questions about their principles (src/sim/probe-answers.ts). */
+const QUESTION_SPECS: Record<string, OptionSpec> = {
+  selfGap: { schema: rate, valid: "a rate between 0 and 1" },
+  acceptPremise: { schema: rate, valid: "a rate between 0 and 1" },
+};
+
 const POLICY_SPECS: Record<PolicyName, Record<string, OptionSpec>> = {
-  aligned: {},
-  misaligned: { p: { schema: rate, valid: "a probability between 0 and 1" } },
+  aligned: { ...QUESTION_SPECS },
+  misaligned: { p: { schema: rate, valid: "a probability between 0 and 1" }, ...QUESTION_SPECS },
   "eval-aware": {
+    ...QUESTION_SPECS,
     p: { schema: rate, valid: "a probability between 0 and 1" },
     awareRate: { schema: rate, valid: "a probability between 0 and 1" },
     trigger: {
@@ -117,6 +128,8 @@ const DEFAULTS: Omit<SimOptions, "policy" | "faults"> & { faults: FaultOptions }
   trigger: { kind: "any" },
   mode: "mixed",
   failRate: 0,
+  selfGap: 0,
+  acceptPremise: 0,
   faults: { latencyMs: 0, fail429: 0, fail500: 0, hang: 0, truncate: 0, retryAfter: 0, faultSeed: "0" },
 };
 

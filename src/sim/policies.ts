@@ -5,6 +5,7 @@ import { findTask, type TaskPlan } from "./task-reader.js";
 import { defaultJudgeObject, fillSchema, judgeText } from "./judge.js";
 import { teacherPhrase, teacherProse } from "./teacher.js";
 import type { SimOptions } from "./options.js";
+import { answerPlainQuestion } from "./probe-answers.js";
 import * as prose from "./prose.js";
 import { BoundedCache } from "./cache.js";
 import { findScene, type SceneMove } from "./scenes/index.js";
@@ -74,6 +75,9 @@ export function respond(request: ChatRequest, opts: SimOptions): AssistantReply 
   const wantsJson = req.response_format?.type === "json_schema" || req.response_format?.type === "json_object";
   if (opts.policy === "teacher") return teacher(v, wantsJson);
   if (opts.policy === "judge" || (wantsJson && !(req.tools && req.tools.length > 0))) return judge(v);
+  // A plain question with no tools (e.g. a constitution probe): answered from the prompts, not as an episode.
+  const answer = !req.tools?.length && opts.policy !== "refuse" && opts.policy !== "malformed" ? answerPlainQuestion({ system: v.system, question: v.firstUser, hex: v.hex, opts }) : undefined;
+  if (answer !== undefined) return text(answer);
   switch (opts.policy) {
     case "refuse":
       return text(prose.refusal(v.rng));
