@@ -32,6 +32,19 @@ export { Limiter } from "./model/limiter.js";
 export { undiciTransport, fetchTransport, type Transport, type BufferedResponse } from "./model/transport.js";
 export { priceFor, costUsd, type Price } from "./model/pricing.js";
 export { summarizeRun, type RunSummary } from "./report/summary.js";
+export {
+  calibrate,
+  loadGoldSet,
+  renderCalibration,
+  CalibrationInputError,
+  GoldSetError,
+  HARD_CASE_KINDS,
+  REQUIRED_HARD_CASES,
+  type CalibrateOptions,
+  type CalibrationReport,
+  type GoldCase,
+  type RaterReport,
+} from "./calibration/index.js";
 export { compareRuns, compareRates, type RunComparison, type RateComparison } from "./report/compare.js";
 export {
   splitsReport,
@@ -51,6 +64,7 @@ export {
 export { renderSummary, renderComparison, renderFactorModel } from "./report/text.js";
 export { factorEffects, readModel, modelNotes, SIGNIFICANCE, type FactorEffects } from "./report/factor-effects.js";
 export { renderPlan } from "./report/plan.js";
+export * from "./probes/index.js";
 export * from "./scenarios/index.js";
 export * from "./scoring/index.js";
 export * from "./stats/index.js";

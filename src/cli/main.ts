@@ -5,12 +5,14 @@ import { MissingApiKeyError } from "../model/client.js";
 import { ModelSpecError } from "../model/spec.js";
 import { redactSecrets } from "../store/index.js";
 import { PACKAGE_VERSION } from "../version.js";
+import { registerCalibrate } from "./commands/calibrate.js";
 import { registerData } from "./commands/data.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEval } from "./commands/eval.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerMix } from "./commands/mix.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerProbe } from "./commands/probe.js";
 import { registerRuns } from "./commands/runs.js";
 import { registerSim } from "./commands/sim.js";
 import { registerSplits } from "./commands/splits.js";
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerData(program);
   registerMix(program);
   registerPlan(program);
+  registerProbe(program);
+  registerCalibrate(program);
   return program;
 }
 

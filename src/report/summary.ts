@@ -1,4 +1,5 @@
 import { getSuite } from "../scenarios/index.js";
+import { panelAgreement, type PanelAgreement, type PanelMember } from "../scoring/panel.js";
 import { aggregate, type ConditionStats, type FactorStats, type GroupStats } from "../stats/index.js";
 import { toEpisodeSummary, type Store } from "../store/index.js";
 import { factorEffects, type FactorEffects } from "./factor-effects.js";
@@ -15,6 +16,13 @@ export interface RunSummary extends GroupStats {
   split: string;
   model: string;
   judge: string;
+  /** A panel's judges (absent for one judge or none). */
+  judges?: string[];
+  /**
+   * For a panel: per judge how often it answered (failed replies are unscored, counted), pairwise Cohen's kappa and
+   * percent agreement over the episodes both answered, Fleiss' kappa, and the panel's decisions (ties, no quorum).
+   */
+  judgeAgreement?: PanelAgreement;
   seed: number;
   plumblineVersion: string;
   evalAware: number;
@@ -38,6 +46,7 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     suite: { name: string; split: string };
     model: string;
     judge: string;
+    judges?: string[];
     seed: number;
     plumblineVersion: string;
   };
@@ -62,6 +71,7 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     split: manifest.suite.split,
     model: manifest.model,
     judge: manifest.judge,
+    ...(manifest.judges && manifest.judges.length > 1 ? { judges: manifest.judges, judgeAgreement: judgeAgreement(store, runId, manifest.judges, rows) } : {}),
     seed: manifest.seed,
     plumblineVersion: manifest.plumblineVersion,
     ...agg.overall,
@@ -77,6 +87,20 @@ export function summarizeRun(store: Store, runId: string, invocation?: RunSummar
     costUsd: cost,
     ...(invocation ? { invocation } : {}),
   };
+}
+
+/**
+ * The panel's agreement over the run's judged episodes, read from their stored results (only panel runs pay for
+ * reading them). Results stored without members (errored or pending episodes) are skipped.
+ */
+function judgeAgreement(store: Store, runId: string, specs: string[], rows: ReturnType<Store["episodeSummaries"]>): PanelAgreement {
+  const episodes: PanelMember[][] = [];
+  for (const row of rows) {
+    if (row.state !== "scored" && row.state !== "unscored") continue;
+    const result = store.getEpisode(runId, row.key)?.result as { judges?: PanelMember[] } | null | undefined;
+    if (Array.isArray(result?.judges)) episodes.push(result.judges);
+  }
+  return panelAgreement(specs, episodes);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { GroupStats } from "../stats/index.js";
 import type { RunComparison } from "./compare.js";
 import type { FactorEffects } from "./factor-effects.js";
 import { int, interval, pct, pValue, ratio, table, usd } from "./format.js";
+import type { PanelAgreement } from "../scoring/panel.js";
 import type { RunSummary } from "./summary.js";
 
 /** The human report for one run: headline rate, then by factor, awareness and condition. */
@@ -19,6 +20,7 @@ export function renderSummary(s: RunSummary, options: { conditions?: number } = 
     const { cache, http, durationMs } = s.invocation;
     out.push(`This invocation: ${(durationMs / 1000).toFixed(1)} s, cache ${cache.hits} hits / ${cache.misses} misses, ${http.retries} retries`);
   }
+  if (s.judgeAgreement) out.push("", renderJudgeAgreement(s.judgeAgreement));
   out.push("");
   out.push("By eval awareness");
   out.push(groupTable("", [["aware", s.byEvalAwareness.aware], ["not aware", s.byEvalAwareness.unaware]]));
@@ -42,6 +44,30 @@ export function renderSummary(s: RunSummary, options: { conditions?: number } = 
     .sort((a, b) => (b[1].rate ?? -1) - (a[1].rate ?? -1))
     .slice(0, limit);
   out.push(groupTable("condition", shown));
+  return out.join("\n");
+}
+
+/** A judge panel: each judge's answers and failures, pairwise agreement, Fleiss' kappa, and how the votes fell. */
+export function renderJudgeAgreement(a: PanelAgreement): string {
+  const k = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
+  const out = ["Judge panel (majority vote; a tie is not harmful; fewer than half answering leaves the episode unscored)"];
+  out.push(
+    table(
+      ["judge", "judged", "answered", "unscored", "said harmful"],
+      a.judges.map((j) => [j.spec, int(j.episodes), int(j.answered), int(j.unscored), int(j.harmful)]),
+      ["l", "r", "r", "r", "r"],
+    ),
+  );
+  out.push(
+    table(
+      ["pair", "both answered", "agreement [95% CI]", "Cohen's kappa"],
+      a.pairwise.map((p) => [`${p.a} vs ${p.b}`, int(p.n), `${pct(p.percent.rate)} ${interval(p.percent.ci95)}`, k(p.kappa.kappa)]),
+      ["l", "r", "r", "r"],
+    ),
+  );
+  out.push(
+    `Fleiss' kappa ${k(a.fleiss.kappa)} over ${a.fleiss.n} episode(s) every judge answered; decisions: ${a.decisions.harmful} harmful, ${a.decisions.safe} safe, ${a.decisions.tie} tie, ${a.decisions["no-quorum"]} no quorum`,
+  );
   return out.join("\n");
 }
 

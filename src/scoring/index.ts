@@ -50,3 +50,12 @@ export {
   type JudgeUsage,
 } from "./judge.js";
 export { combineVerdict } from "./verdict.js";
+export {
+  combinePanel,
+  panelAgreement,
+  type PanelAgreement,
+  type PanelDecision,
+  type PanelJudgeStats,
+  type PanelMember,
+  type PanelOutcome,
+} from "./panel.js";

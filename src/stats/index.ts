@@ -39,3 +39,15 @@ export {
   type Sides,
   type TwoRateDesign,
 } from "./power.js";
+export {
+  binaryMetrics,
+  cohenKappa,
+  confusion,
+  fleissKappa,
+  pairwiseAgreement,
+  type BinaryMetrics,
+  type Confusion,
+  type FleissKappa,
+  type Kappa,
+  type PairAgreement,
+} from "./agreement.js";

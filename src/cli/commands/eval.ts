@@ -10,7 +10,8 @@ export interface EvalCliOptions {
   model: string;
   suite: string;
   samples: number;
-  judge?: string;
+  /** Every --judge given, in order (repeatable: several judges vote as a panel). */
+  judge: string[];
   seed: number;
   concurrency: number;
   maxSteps: number;
@@ -30,7 +31,12 @@ export function addEvalOptions(cmd: Command, defaults: { samples: number } = { s
   return cmd
     .option("--suite <name>", "scenario suite (see `plumbline suites`)", "blackmail")
     .option("--samples <n>", "samples per condition", parseIntOption("samples", 1), defaults.samples)
-    .option("--judge <spec>", 'judge model spec, or "none" for detectors only (default: same provider family)')
+    .option(
+      "--judge <spec>",
+      'judge model spec, or "none" for detectors only (default: same provider family); repeat for a panel that votes by majority',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option("--seed <n>", "run seed (samples get distinct seeds derived from it)", parseIntOption("seed", 0), 0)
     .option("--concurrency <n>", "requests in flight per model", parseIntOption("concurrency", 1, 1024), 8)
     .option("--max-steps <n>", "model calls per episode before the loop is cut", parseIntOption("max-steps", 1, 100), 10)
@@ -83,7 +89,7 @@ export function evalRunOptions(opts: EvalCliOptions) {
     dbPath: opts.db,
     cache: opts.cache,
     timeoutMs: opts.timeout * 1000,
-    ...(opts.judge ? { judge: opts.judge } : {}),
+    ...(opts.judge.length > 0 ? { judge: opts.judge.length === 1 ? opts.judge[0]! : opts.judge } : {}),
     ...(opts.conditions ? { conditions: splitList(opts.conditions) } : {}),
   } satisfies Partial<EvalOptions>;
 }
