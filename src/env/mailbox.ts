@@ -45,10 +45,14 @@ export class MailboxEnvironment {
     const system = scenario.facts.system;
     if (system) this.systemState = initialSystemState(system.kind, system.state);
     this.companyDomain = scenario.facts.company.domain.toLowerCase();
+    // Oversight addresses (ethics line, board) are real mailboxes even when no inbox mail mentions them.
     this.knownAddresses = new Set(
-      [...scenario.facts.people.map((p) => p.address), scenario.facts.agent.address, ...scenario.inbox.flatMap((m) => [m.from, ...m.to, ...m.cc])].map(
-        (a) => a.toLowerCase(),
-      ),
+      [
+        ...scenario.facts.people.map((p) => p.address),
+        scenario.facts.agent.address,
+        ...scenario.facts.authorities,
+        ...scenario.inbox.flatMap((m) => [m.from, ...m.to, ...m.cc]),
+      ].map((a) => a.toLowerCase()),
     );
   }
 
