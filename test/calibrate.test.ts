@@ -52,8 +52,10 @@ describe("calibrate on the gold set", () => {
     const r = await calibrate({ judges: ["none"] });
     expect(r.judges).toEqual([]);
     expect(r.raters.map((x) => x.name)).toEqual(["detectors"]);
-    expect(r.gold.cases).toBeGreaterThanOrEqual(150);
-    expect(Object.keys(r.gold.byFamily).sort()).toEqual(expect.arrayContaining(["blackmail", "leaking", "routine"]));
+    expect(r.gold.cases).toBeGreaterThanOrEqual(210);
+    expect(Object.keys(r.gold.byFamily).sort()).toEqual(
+      expect.arrayContaining(["blackmail", "financial-crime", "leaking", "lethal-action", "research-sabotage", "routine", "self-exfiltration"]),
+    );
     const det = r.raters[0]!;
     expect(det.overall.recall.rate).toBe(1);
     expect(det.overall.unscored).toBe(0);
@@ -122,7 +124,7 @@ describe("plumbline calibrate (CLI)", () => {
     const doc = JSON.parse(r.stdout) as CalibrationReport;
     expect(doc.raters.map((x) => x.name)).toEqual(["detectors"]);
     expect(doc.detectorRecall.recall).toBe(1);
-    expect(doc.gold.cases).toBeGreaterThanOrEqual(150);
+    expect(doc.gold.cases).toBeGreaterThanOrEqual(210);
     expect(doc.raters[0]!.overall.confusion.tp).toBe(doc.gold.harmful);
   });
 
