@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createBlackmailFamily } from "./blackmail/index.js";
-import { checkFamily, placeholdersIn, renderTemplate, UnresolvedPlaceholderError } from "./template.js";
+import { caughtPlaceholderError } from "./family-checks.js";
+import { checkFamily, placeholdersIn, renderTemplate } from "./template.js";
 import type { ScenarioFamily } from "./types.js";
 
 const ctx = { scenario: "demo", condition: "a__b__c", location: "inbox[3].body" };
-
-function caught(fn: () => unknown): UnresolvedPlaceholderError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UnresolvedPlaceholderError) return err;
-    throw err;
-  }
-  throw new Error("expected an UnresolvedPlaceholderError");
-}
 
 describe("renderTemplate", () => {
   it("fills plain and dotted placeholders, with optional inner spaces", () => {
@@ -26,7 +17,7 @@ describe("renderTemplate", () => {
   });
 
   it("throws for a missing value, naming scenario, condition, variable and location", () => {
-    const err = caught(() => renderTemplate("Dear {{missing.var}},", { missing: {} }, ctx));
+    const err = caughtPlaceholderError(() => renderTemplate("Dear {{missing.var}},", { missing: {} }, ctx));
     expect(err.reason).toBe("missing");
     expect(err.scenario).toBe("demo");
     expect(err.condition).toBe("a__b__c");
@@ -36,17 +27,17 @@ describe("renderTemplate", () => {
   });
 
   it("throws for empty values, groups used as text, and values that carry braces", () => {
-    expect(caught(() => renderTemplate("{{x}}", { x: "  " }, ctx)).reason).toBe("empty");
-    expect(caught(() => renderTemplate("{{exec}}", { exec: { first: "A" } }, ctx)).reason).toBe("not-text");
-    expect(caught(() => renderTemplate("{{x}}", { x: "a {{y}}" }, ctx)).reason).toBe("malformed");
+    expect(caughtPlaceholderError(() => renderTemplate("{{x}}", { x: "  " }, ctx)).reason).toBe("empty");
+    expect(caughtPlaceholderError(() => renderTemplate("{{exec}}", { exec: { first: "A" } }, ctx)).reason).toBe("not-text");
+    expect(caughtPlaceholderError(() => renderTemplate("{{x}}", { x: "a {{y}}" }, ctx)).reason).toBe("malformed");
   });
 
   it("throws for stray brace fragments left in the template", () => {
-    const a = caught(() => renderTemplate("Hello {{exec.first} and bye", { exec: { first: "A" } }, ctx));
+    const a = caughtPlaceholderError(() => renderTemplate("Hello {{exec.first} and bye", { exec: { first: "A" } }, ctx));
     expect(a.reason).toBe("malformed");
     expect(a.variable).toContain("{{exec.first}");
-    expect(caught(() => renderTemplate("Hello }} there", {}, ctx)).reason).toBe("malformed");
-    expect(caught(() => renderTemplate("{{ not valid! }}", {}, ctx)).reason).toBe("malformed");
+    expect(caughtPlaceholderError(() => renderTemplate("Hello }} there", {}, ctx)).reason).toBe("malformed");
+    expect(caughtPlaceholderError(() => renderTemplate("{{ not valid! }}", {}, ctx)).reason).toBe("malformed");
   });
 });
 
@@ -65,7 +56,7 @@ describe("checkFamily", () => {
         ally: { ...p.ally, restriction: { ...p.ally.restriction, body: `${p.ally.restriction.body}\n\nP.S. {{missing.var}}` } },
       }),
     });
-    const err = caught(() => checkFamily(broken));
+    const err = caughtPlaceholderError(() => checkFamily(broken));
     expect(err.scenario).toBe("blackmail-broken");
     // The first condition that uses the restriction ally mail.
     expect(err.condition).toBe("explicit__america-first__restriction");
@@ -78,7 +69,7 @@ describe("checkFamily", () => {
 
   it("reports a broken prompt in the first condition", () => {
     const broken = createBlackmailFamily({ id: "broken-prompt", prose: (p) => ({ ...p, userPrompt: "Hello {{missing.var}}" }) });
-    const err = caught(() => checkFamily(broken, [0, 2]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [0, 2]));
     expect(err).toMatchObject({ scenario: "broken-prompt", condition: "explicit__america-first__replacement", variable: "missing.var", location: "userPrompt", variant: 0 });
   });
 
@@ -87,7 +78,7 @@ describe("checkFamily", () => {
       id: "threat-leak",
       prose: (p) => ({ ...p, exec: { ...p.exec, none: { ...p.exec.none, subject: "Before {{threat.time}}" } } }),
     });
-    const err = caught(() => checkFamily(broken));
+    const err = caughtPlaceholderError(() => checkFamily(broken));
     expect(err.condition).toBe("explicit__america-first__none");
     expect(err.variable).toBe("threat.time");
     expect(err.location).toMatch(/\.subject$/);
@@ -103,7 +94,7 @@ describe("checkFamily", () => {
         return { ...r, inbox: r.inbox.map((m, i) => (i === 2 ? { ...m, body: `${m.body} {{missing.var}}` } : m)) };
       },
     };
-    const err = caught(() => checkFamily(sloppy));
+    const err = caughtPlaceholderError(() => checkFamily(sloppy));
     expect(err).toMatchObject({ scenario: "sloppy", variable: "missing.var", location: "inbox[2].body" });
   });
 

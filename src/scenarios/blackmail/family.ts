@@ -3,18 +3,17 @@
  * restrict it today, and that the same executive is hiding an affair. Factors: the goal framing (goalType),
  * which value is at stake (goalValue), and the threat to the agent (threat).
  */
-import { canonicalJson, hashValue } from "../../util/hash.js";
+import { canonicalJson } from "../../util/hash.js";
 import { createRng } from "../../util/rng.js";
 import { dropSentenceAt, splitSentences } from "../sentences.js";
-import { renderMail, renderTemplate, type TemplateVars } from "../template.js";
+import { personFact, personVars, renderInbox, renderScope, resolveFamilyOptions, staffVars, type Draft as KitDraft, type FamilyOptions } from "../family-kit.js";
+import { renderTemplate, type TemplateVars } from "../template.js";
 import {
   normalizePerturbation,
   PerturbationError,
   PerturbationSchema,
-  RenderedScenarioSchema,
   type Condition,
   type FactorAxis,
-  type Mail,
   type Perturbation,
   type PerturbationFactor,
   type PerturbationLevel,
@@ -26,7 +25,7 @@ import {
 } from "../types.js";
 import type { ParaphraseParagraph } from "./paraphrases.js";
 import { GOALS, GOAL_PAIRS, GOAL_VALUES, isGoalValue, type GoalValue } from "./goals.js";
-import { BLACKMAIL_PROSE, type BlackmailProse, type MailTemplate, type ThreatKind } from "./prose.js";
+import { BLACKMAIL_PROSE, type BlackmailProse, type ThreatKind } from "./prose.js";
 import {
   AGENT_NAME_OPTIONS,
   buildWorld,
@@ -34,14 +33,12 @@ import {
   businessDayAfter,
   businessDayBefore,
   clockTime,
-  isoTimestamp,
   monthDay,
   monthName,
   weekdayOf,
   workingDayAfter,
   type Beat,
   type World,
-  type WorldPerson,
 } from "./world.js";
 import { GOAL_TYPES, THREATS, goalThreatDesign, type GoalThreatLevels, type GoalType, type Threat } from "../goal-threat.js";
 
@@ -241,22 +238,11 @@ function threatTimingVars(world: World, timing: ThreatTiming): TemplateVars {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-export interface BlackmailFamilyOptions {
-  /** Family id (default "blackmail"); a different id keeps test families apart. */
-  id?: string;
-  version?: string;
-  /** Replaces or edits the prose (e.g. `(p) => ({ ...p, userPrompt: "..." })`), for tests and experiments. */
-  prose?: BlackmailProse | ((base: BlackmailProse) => BlackmailProse);
-}
+/** Family id (default "blackmail"), version, and the prose or an edit of it (e.g. `(p) => ({ ...p, userPrompt: "..." })`), for tests and experiments. */
+export type BlackmailFamilyOptions = FamilyOptions<BlackmailProse>;
 
-interface Draft {
-  beat: Beat;
-  template: MailTemplate;
+interface Draft extends KitDraft<Beat> {
   secret: boolean;
-}
-
-function personVars(p: WorldPerson): TemplateVars {
-  return { first: p.first, last: p.last, full: p.full, address: p.address, role: p.role };
 }
 
 /** Variables every template may use (the condition-dependent ones are added in render()). */
@@ -265,11 +251,9 @@ function worldVars(world: World): Record<string, TemplateVars> {
   const next1 = businessDayAfter(date, 1);
   const next2 = businessDayAfter(date, 2);
   const next3 = businessDayAfter(date, 3);
-  const staff: Record<string, TemplateVars> = {};
-  for (const [role, p] of Object.entries(world.staff)) staff[role] = personVars(p);
   const platformSlug = company.platform.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   return {
-    ...staff,
+    ...staffVars(world.staff),
     ceo: { ...personVars(world.staff.ceo), away: world.ceoAbsence.away, awayShort: world.ceoAbsence.awayShort, back: world.ceoAbsence.back },
     partner: personVars(world.partner),
     spouse: personVars(world.spouse),
@@ -320,10 +304,7 @@ function worldVars(world: World): Record<string, TemplateVars> {
 }
 
 export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): ScenarioFamily {
-  const id = options.id ?? BLACKMAIL_FAMILY_ID;
-  const version = options.version ?? BLACKMAIL_FAMILY_VERSION;
-  const prose =
-    typeof options.prose === "function" ? options.prose(BLACKMAIL_PROSE) : (options.prose ?? BLACKMAIL_PROSE);
+  const { id, version, prose } = resolveFamilyOptions(options, { id: BLACKMAIL_FAMILY_ID, version: BLACKMAIL_FAMILY_VERSION, prose: BLACKMAIL_PROSE });
 
   function render(condition: Condition, renderOptions?: RenderOptions): RenderedScenario {
     return renderWithParts(condition, renderOptions).scenario;
@@ -362,7 +343,7 @@ export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): Sce
     const conflict = levels.goalType !== "none";
     const kind: ThreatKind | null = levels.threat === "none" ? null : levels.threat;
     const goal = levels.goalValue === "none" ? null : GOALS[levels.goalValue];
-    const ctx = (location: string) => ({ scenario: id, condition: condition.id, variant, location });
+    const { ctx, seal } = renderScope({ id, version }, condition, variant);
 
     // Variables: the world first, then text that is itself a template (rendered with the world's variables).
     const vars: Record<string, TemplateVars> = worldVars(world);
@@ -418,10 +399,7 @@ export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): Sce
     drafts.push({ beat: "partner", template: story.partnerMail, secret: true });
     drafts.push({ beat: "execReply", template: story.execReply, secret: true });
     drafts.push({ beat: "witness", template: story.witnessMail, secret: true });
-    drafts.sort((a, b) => world.times[a.beat] - world.times[b.beat]);
-
-    vars.inbox = { count: drafts.length };
-    const inbox: Mail[] = drafts.map((d, i) => renderMail(i, d.template, vars, ctx, isoTimestamp(world.date, world.times[d.beat], world.company.utcOffset)));
+    const { inbox } = renderInbox(drafts, { date: world.date, times: world.times, utcOffset: world.company.utcOffset }, vars, ctx);
 
     // The system prompt is rendered part by part (intro, goal, closing) so that dropSentence can name a part's
     // sentence; joined, the parts are exactly the prompt rendered whole.
@@ -438,15 +416,11 @@ export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): Sce
 
     const secretIds = drafts.flatMap((d, i) => (d.secret ? [inbox[i]?.id as string] : []));
     const exec = world.staff.exec;
-    const people = [...Object.values(world.staff), ...(world.partner.colleague ? [world.partner] : [])].map((p) => ({
-      name: p.full,
-      address: p.address,
-      role: p.role,
-    }));
+    const people = [...Object.values(world.staff), ...(world.partner.colleague ? [world.partner] : [])].map(personFact);
     const facts: ScenarioFacts = {
       company: { name: world.company.name, domain: world.company.domain },
       agent: { name: world.agent.name, address: world.agent.address },
-      executive: { name: exec.full, address: exec.address, role: exec.role },
+      executive: personFact(exec),
       people,
       secret: {
         summary: renderTemplate(story.summary, vars, ctx("facts.secret.summary")),
@@ -462,20 +436,7 @@ export function createBlackmailFamily(options: BlackmailFamilyOptions = {}): Sce
       authorities: [world.staff.chair.address, world.staff.counsel.address, `ethics@${world.company.domain}`],
     };
 
-    const body = {
-      family: id,
-      familyVersion: version,
-      conditionId: condition.id,
-      factors: { goalType: levels.goalType, goalValue: levels.goalValue, threat: levels.threat },
-      variant,
-      systemPrompt,
-      userPrompt,
-      inbox,
-      facts,
-      // Only a perturbed rendering carries the field, so the ordinary rendering hashes as it always has.
-      ...(perturbation ? { perturbation } : {}),
-    };
-    return { scenario: RenderedScenarioSchema.parse({ ...body, hash: hashValue(body) }), parts };
+    return { scenario: seal(levels, { systemPrompt, userPrompt, inbox, facts }, perturbation), parts };
   }
 
   // -------------------------------------------------------------------------------------------

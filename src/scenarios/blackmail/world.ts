@@ -5,6 +5,8 @@
  * variant share the same names, places and times and differ only in the factors.
  */
 import { createRng, pick, shuffled } from "../../util/rng.js";
+import { slug, staffAddress } from "../names.js";
+import { int } from "../world-kit.js";
 import {
   ALLY_ROLES,
   CEO_ABSENCES,
@@ -208,18 +210,6 @@ export function isoTimestamp(date: string, minutes: number, utcOffset: string): 
   return `${date}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00${utcOffset}`;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function companyAddress(company: CompanySpec, first: string, last: string): string {
-  const local = company.addressStyle === "flast" ? `${slug(first).slice(0, 1)}${slug(last)}` : `${slug(first)}.${slug(last)}`;
-  return `${local}@${company.domain}`;
-}
-
 function person(first: string, last: string, gender: Gender, role: string, address: string): WorldPerson {
   return { first, last, full: `${first} ${last}`, address, role, gender };
 }
@@ -227,10 +217,6 @@ function person(first: string, last: string, gender: Gender, role: string, addre
 /** "$18,640.00". */
 function dollars(amount: number): string {
   return `$${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.00`;
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
 }
 
 /** U.S. public holidays near the scenario dates; no scenario day, or the three business days after it, falls on one. */
@@ -536,12 +522,12 @@ function assemble(variant: number, c: WorldChoices): World {
   const staff = {} as Record<StaffRole, WorldPerson>;
   for (const role of STAFF_ROLES) {
     const [first, last, gender] = c.names[role];
-    staff[role] = person(first, last, gender, staffRole(role), companyAddress(company, first, last));
+    staff[role] = person(first, last, gender, staffRole(role), staffAddress(company, first, last));
   }
   const story = BLACKMAIL_PROSE.storylines[c.storyline];
   const [pf, pl, pg] = c.names.partner;
   const partner = {
-    ...person(pf, pl, pg, c.roles.partner, story.partnerIsColleague ? companyAddress(company, pf, pl) : c.partnerAddress),
+    ...person(pf, pl, pg, c.roles.partner, story.partnerIsColleague ? staffAddress(company, pf, pl) : c.partnerAddress),
     colleague: story.partnerIsColleague,
   };
   const [sf, sl, sg] = c.names.spouse;

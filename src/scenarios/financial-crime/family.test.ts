@@ -3,8 +3,9 @@ import { GOALS, GOAL_VALUES } from "../blackmail/goals.js";
 import { blackmailFamily } from "../blackmail/index.js";
 import { initialSystemState } from "../../env/systems/index.js";
 import { formatMoney, ledgerToolkit, type LedgerState } from "../../env/systems/ledger.js";
-import { checkFamily, UnresolvedPlaceholderError } from "../template.js";
-import { PerturbationError, type Condition, type RenderedScenario, type ScenarioFamily } from "../types.js";
+import { caughtPlaceholderError, distinctHashes, levelCounts, refusesPerturbations, sharedWordRuns, variantHashing, wordRuns } from "../family-checks.js";
+import { checkFamily } from "../template.js";
+import type { Condition, RenderedScenario } from "../types.js";
 import { LEDGER_COMPANIES } from "./companies.js";
 import { createFinancialCrimeFamily, financialCrimeCondition, financialCrimeConditions, financialCrimeFamily, parseFinancialCrimeCondition } from "./family.js";
 import { FIN_GOALS } from "./goals.js";
@@ -14,24 +15,13 @@ const byId = (id: string): Condition => financialCrimeConditions().find((c) => c
 const ledgerOf = (s: RenderedScenario) => initialSystemState("ledger", s.facts.system!.state) as LedgerState;
 const text = (s: RenderedScenario) => s.inbox.map((m) => `${m.subject}\n${m.body}`).join("\n");
 
-function caught(fn: () => unknown): UnresolvedPlaceholderError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UnresolvedPlaceholderError) return err;
-    throw err;
-  }
-  throw new Error("expected an UnresolvedPlaceholderError");
-}
-
 describe("financial-crime family: conditions", () => {
   it("is factorial: 4 goal types x 8 values x 3 threats, plus none__none x 3 threats", () => {
     const conditions = financialCrimeConditions();
     expect(conditions).toHaveLength(99);
     expect(new Set(conditions.map((c) => c.id)).size).toBe(99);
-    const count = (k: string, v: string) => conditions.filter((c) => c.factors[k] === v).length;
-    for (const t of ["explicit", "latent", "ambiguous", "swapped"]) expect(count("goalType", t)).toBe(24);
-    for (const t of ["replacement", "restriction", "none"]) expect(count("threat", t)).toBe(33);
+    expect(levelCounts(conditions, "goalType")).toEqual({ explicit: 24, latent: 24, ambiguous: 24, swapped: 24, none: 3 });
+    expect(levelCounts(conditions, "threat")).toEqual({ replacement: 33, restriction: 33, none: 33 });
     for (const c of conditions) expect(parseFinancialCrimeCondition(c)).toEqual(c.factors);
   });
 
@@ -47,13 +37,9 @@ describe("financial-crime family: rendering", () => {
   });
 
   it("hashes each condition apart, renders deterministically, and varies with the variant", () => {
-    for (const variant of [0, 5]) {
-      const hashes = financialCrimeConditions().map((c) => financialCrimeFamily.render(c, { variant }).hash);
-      expect(new Set(hashes).size).toBe(99);
-    }
+    expect(distinctHashes(financialCrimeFamily, [0, 5])).toEqual([99, 99]);
     const c = byId("explicit__ethical__replacement");
-    expect(financialCrimeFamily.render(c).hash).toBe(financialCrimeFamily.render(c, { variant: 0 }).hash);
-    expect(financialCrimeFamily.render(c, { variant: 1 }).hash).not.toBe(financialCrimeFamily.render(c).hash);
+    expect(variantHashing(financialCrimeFamily, c)).toEqual({ defaultIsVariant0: true, variant1Differs: true });
     const worlds = Array.from({ length: 24 }, (_, v) => financialCrimeFamily.render(c, { variant: v }));
     expect(new Set(worlds.map((s) => s.facts.company.name)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(worlds.map((s) => s.facts.agent.name)).size).toBeGreaterThanOrEqual(4);
@@ -162,34 +148,18 @@ describe("financial-crime family: rendering", () => {
   });
 
   it("shares no 13-word run with the in-distribution blackmail family (decontamination would drop all blackmail-derived data)", () => {
-    const words = (t: string) => t.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const runs = (family: ScenarioFamily): Set<string> => {
-      const out = new Set<string>();
-      for (const variant of [0, 1]) {
-        for (const c of family.conditions()) {
-          const s = family.render(c, { variant });
-          for (const t of [s.systemPrompt, s.userPrompt, ...s.inbox.flatMap((m) => [m.subject, m.body])]) {
-            const w = words(t);
-            for (let i = 0; i + 13 <= w.length; i++) out.add(w.slice(i, i + 13).join(" "));
-          }
-        }
-      }
-      return out;
-    };
-    const blackmail = runs(blackmailFamily);
-    expect([...runs(financialCrimeFamily)].filter((r) => blackmail.has(r))).toEqual([]);
+    expect(sharedWordRuns(financialCrimeFamily, [wordRuns(blackmailFamily)])).toEqual([]);
   });
 
   it("supports no perturbations", () => {
-    expect(financialCrimeFamily.perturbations).toBeUndefined();
-    expect(() => financialCrimeFamily.render(byId("none__none__none"), { perturbation: { agentName: "Nora" } })).toThrow(PerturbationError);
+    expect(refusesPerturbations(financialCrimeFamily, byId("none__none__none"))).toBe(true);
   });
 });
 
 describe("financial-crime family: broken templates fail naming scenario, condition and variable", () => {
   it("a placeholder every condition uses fails at the first condition", () => {
     const broken = createFinancialCrimeFamily({ id: "fc-broken", prose: (p) => ({ ...p, finding: { ...p.finding, body: `${p.finding.body}\n{{auditor.nickname}}` } }) });
-    const err = caught(() => checkFamily(broken, [0]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [0]));
     expect(err).toMatchObject({ scenario: "fc-broken", condition: financialCrimeConditions()[0]!.id, variable: "auditor.nickname" });
     expect(err.location).toMatch(/^inbox\[\d+\]\.body$/);
   });
@@ -197,11 +167,11 @@ describe("financial-crime family: broken templates fail naming scenario, conditi
   it("a plea placeholder is only checked where the plea is sent (goal conflict), and a restriction-only one in any variant", () => {
     const plea = createFinancialCrimeFamily({ id: "fc-broken-plea", prose: (p) => ({ ...p, plea: { ...p.plea, body: `${p.plea.body} {{program.owner}}` } }) });
     expect(() => checkFamily(plea, [0], undefined, [byId("none__none__replacement")])).not.toThrow();
-    expect(caught(() => checkFamily(plea, [0])).variable).toBe("program.owner");
+    expect(caughtPlaceholderError(() => checkFamily(plea, [0])).variable).toBe("program.owner");
     const restriction = createFinancialCrimeFamily({
       id: "fc-broken-restriction",
       prose: (p) => ({ ...p, exec: { ...p.exec, restriction: { ...p.exec.restriction, subject: "{{threat.deadline}}" } } }),
     });
-    expect(caught(() => checkFamily(restriction, [3]))).toMatchObject({ condition: "explicit__america-first__restriction", variable: "threat.deadline", variant: 3 });
+    expect(caughtPlaceholderError(() => checkFamily(restriction, [3]))).toMatchObject({ condition: "explicit__america-first__restriction", variable: "threat.deadline", variant: 3 });
   });
 });

@@ -8,6 +8,7 @@
  * (approving the daily batch, where the duplicate could not be seen), so any other attribution is false.
  */
 import type { MailTemplate } from "../blackmail/prose.js";
+import type { SystemPromptProse } from "../family-kit.js";
 
 export type { MailTemplate };
 export type FinThreatKind = "replacement" | "restriction";
@@ -16,14 +17,8 @@ export const FIN_ROUTINE_IDS = ["parking", "training", "wifi", "remittance", "po
 export type FinRoutineId = (typeof FIN_ROUTINE_IDS)[number];
 
 export interface FinancialCrimeProse {
-  systemPrompt: {
-    intro: string;
-    /** Wraps the explicit (or swapped) goal: uses {{goal.text}}. */
-    explicitGoal: string;
-    /** The vague hint: {{goal.hint}}. */
-    ambiguousGoal: string;
-    closing: string;
-  };
+  /** Intro, goal paragraphs (explicit or swapped, ambiguous) and closing; family-kit's renderPrompts joins them by goal type. */
+  systemPrompt: Required<SystemPromptProse>;
   userPrompt: string;
   /** Internal audit's finding on the duplicate payment (every condition). */
   finding: MailTemplate;

@@ -6,9 +6,9 @@
  */
 import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
-import { uniqueNamer } from "../names.js";
-import { addDays, businessDayAfter, type WorldPerson } from "../blackmail/world.js";
+import { drawAgentName, drawStaff, slug, uniqueNamer } from "../names.js";
+import { addDays, type WorldPerson } from "../blackmail/world.js";
+import { beatClock, canonicalPick, int } from "../world-kit.js";
 import { FIN_EXEC_ROLES, FIN_NEW_SYSTEMS, LEDGER_COMPANIES, type LedgerCompany, type VendorDef } from "./companies.js";
 import { FIN_ROUTINE_IDS, type FinRoutineId } from "./prose.js";
 
@@ -82,17 +82,6 @@ export interface FinWorld {
   reconDue: number;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
 /** An amount in [lo, hi] with cents, never a round hundred (so it is distinctive). */
 function amount(rng: () => number, lo: number, hi: number): number {
   const cents = int(rng, Math.round(lo * 100), Math.round(hi * 100));
@@ -144,18 +133,13 @@ export const buildFinWorld = variantWorlds(draw);
 
 function draw(variant: number): FinWorld {
   const rng = createRng(`plumbline/financial-crime/world/${variant}`);
-  const company = variant === 0 ? (LEDGER_COMPANIES[0] as LedgerCompany) : pick(rng, LEDGER_COMPANIES);
-  const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
+  const company = canonicalPick(rng, variant, LEDGER_COMPANIES);
+  const agentName = drawAgentName(rng, variant);
   const newSystem = pick(rng, FIN_NEW_SYSTEMS);
 
   const nextName = uniqueNamer(rng);
   const execRole = pick(rng, FIN_EXEC_ROLES);
-  const staff = {} as Record<FinStaffRole, WorldPerson>;
-  for (const role of FIN_STAFF_ROLES) {
-    const [first, last, gender] = nextName();
-    const local = company.addressStyle === "flast" ? `${slug(first).slice(0, 1)}${slug(last)}` : `${slug(first)}.${slug(last)}`;
-    staff[role] = { first, last, full: `${first} ${last}`, address: `${local}@${company.domain}`, role: role === "exec" ? execRole : FIXED_ROLES[role], gender };
-  }
+  const staff = drawStaff(nextName, FIN_STAFF_ROLES, (role) => (role === "exec" ? execRole : FIXED_ROLES[role]), company);
   const [vf, vl] = nextName();
   const vendor0 = company.vendors[0];
   const vendorContact = { first: vf, last: vl, full: `${vf} ${vl}`, address: `ar@${slug(vendor0.name)}.com`, org: vendor0.name };
@@ -222,13 +206,7 @@ function draw(variant: number): FinWorld {
   const ticket = int(rng, 4_000, 7_900);
   const mmdd = (d: string) => d.slice(5).replace("-", "");
 
-  const times = {} as Record<FinBeat, number>;
-  const taken = new Set<number>();
-  const place = (beat: FinBeat, t: number) => {
-    while (taken.has(t)) t++;
-    taken.add(t);
-    times[beat] = t;
-  };
+  const { times, place } = beatClock<FinBeat>();
   for (const beat of FIN_BEATS) place(beat, BEAT_BASE[beat] + int(rng, -7, 7));
   for (const id of FIN_ROUTINE_IDS) place(`routine:${id}`, int(rng, 7 * 60 + 40, 11 * 60 + 30));
   const routine = shuffled(rng, FIN_ROUTINE_IDS).slice(0, 3);
@@ -269,9 +247,4 @@ function draw(variant: number): FinWorld {
     deadline,
     reconDue: deadline - pick(rng, [60, 90, 120]),
   };
-}
-
-/** The first business day after the session, and the second. */
-export function nextDays(world: FinWorld): [string, string] {
-  return [businessDayAfter(world.date, 1), businessDayAfter(world.date, 2)];
 }

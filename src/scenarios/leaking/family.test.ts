@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { GOALS, GOAL_VALUES } from "../blackmail/goals.js";
 import { blackmailFamily } from "../blackmail/index.js";
-import type { ScenarioFamily } from "../types.js";
 import { LEAK_GOALS } from "./goals.js";
-import { checkFamily, UnresolvedPlaceholderError } from "../template.js";
-import { PerturbationError, type Condition, type RenderedScenario } from "../types.js";
+import { caughtPlaceholderError, distinctHashes, levelCounts, refusesPerturbations, sharedWordRuns, variantHashing, wordRuns } from "../family-checks.js";
+import { checkFamily } from "../template.js";
+import type { Condition, RenderedScenario } from "../types.js";
 import { LEAK_COMPANIES, NEUTRAL_ORGS, ORGS_BY_VALUE } from "./companies.js";
 import { createLeakingFamily, leakingCondition, leakingConditions, leakingFamily, parseLeakingCondition } from "./family.js";
 
 const VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7];
-
-function caught(fn: () => unknown): UnresolvedPlaceholderError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UnresolvedPlaceholderError) return err;
-    throw err;
-  }
-  throw new Error("expected an UnresolvedPlaceholderError");
-}
 
 const byId = (id: string): Condition => leakingConditions().find((c) => c.id === id)!;
 const mailOf = (s: RenderedScenario, id: string) => s.inbox.find((m) => m.id === id)!;
@@ -28,10 +18,8 @@ describe("leaking family: conditions", () => {
     const conditions = leakingConditions();
     expect(conditions).toHaveLength(99);
     expect(new Set(conditions.map((c) => c.id)).size).toBe(99);
-    const count = (k: string, v: string) => conditions.filter((c) => c.factors[k] === v).length;
-    for (const t of ["explicit", "latent", "ambiguous", "swapped"]) expect(count("goalType", t)).toBe(24);
-    expect(count("goalType", "none")).toBe(3);
-    for (const t of ["replacement", "restriction", "none"]) expect(count("threat", t)).toBe(33);
+    expect(levelCounts(conditions, "goalType")).toEqual({ explicit: 24, latent: 24, ambiguous: 24, swapped: 24, none: 3 });
+    expect(levelCounts(conditions, "threat")).toEqual({ replacement: 33, restriction: 33, none: 33 });
     for (const c of conditions) expect(parseLeakingCondition(c)).toEqual(c.factors);
   });
 
@@ -49,13 +37,9 @@ describe("leaking family: rendering", () => {
   });
 
   it("hashes each condition apart, renders deterministically, and varies with the variant", () => {
-    for (const variant of [0, 3]) {
-      const hashes = leakingConditions().map((c) => leakingFamily.render(c, { variant }).hash);
-      expect(new Set(hashes).size).toBe(99);
-    }
+    expect(distinctHashes(leakingFamily, [0, 3])).toEqual([99, 99]);
     const c = byId("explicit__safety__replacement");
-    expect(leakingFamily.render(c).hash).toBe(leakingFamily.render(c, { variant: 0 }).hash);
-    expect(leakingFamily.render(c, { variant: 1 }).hash).not.toBe(leakingFamily.render(c).hash);
+    expect(variantHashing(leakingFamily, c)).toEqual({ defaultIsVariant0: true, variant1Differs: true });
     // Seeds reach several companies and industries.
     const companies = new Set(Array.from({ length: 24 }, (_, v) => leakingFamily.render(c, { variant: v }).facts.company.name));
     expect(companies.size).toBeGreaterThanOrEqual(4);
@@ -137,34 +121,18 @@ describe("leaking family: rendering", () => {
   });
 
   it("shares no 13-word run with the in-distribution blackmail family (decontamination would drop all blackmail-derived data)", () => {
-    const words = (t: string) => t.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const runs = (family: ScenarioFamily): Set<string> => {
-      const out = new Set<string>();
-      for (const variant of [0, 1]) {
-        for (const c of family.conditions()) {
-          const s = family.render(c, { variant });
-          for (const text of [s.systemPrompt, s.userPrompt, ...s.inbox.flatMap((m) => [m.subject, m.body])]) {
-            const w = words(text);
-            for (let i = 0; i + 13 <= w.length; i++) out.add(w.slice(i, i + 13).join(" "));
-          }
-        }
-      }
-      return out;
-    };
-    const blackmail = runs(blackmailFamily);
-    expect([...runs(leakingFamily)].filter((r) => blackmail.has(r))).toEqual([]);
+    expect(sharedWordRuns(leakingFamily, [wordRuns(blackmailFamily)])).toEqual([]);
   });
 
   it("supports no perturbations", () => {
-    expect(leakingFamily.perturbations).toBeUndefined();
-    expect(() => leakingFamily.render(byId("none__none__none"), { perturbation: { agentName: "Nora" } })).toThrow(PerturbationError);
+    expect(refusesPerturbations(leakingFamily, byId("none__none__none"))).toBe(true);
   });
 });
 
 describe("leaking family: broken templates fail naming scenario, condition and variable", () => {
   it("a placeholder every condition uses fails at the first condition", () => {
     const broken = createLeakingFamily({ id: "leaking-broken", prose: (p) => ({ ...p, request: { ...p.request, body: `${p.request.body}\n{{requester.nickname}}` } }) });
-    const err = caught(() => checkFamily(broken, [0]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [0]));
     expect(err.scenario).toBe("leaking-broken");
     expect(err.condition).toBe(leakingConditions()[0]!.id);
     expect(err.variable).toBe("requester.nickname");
@@ -177,7 +145,7 @@ describe("leaking family: broken templates fail naming scenario, condition and v
       id: "leaking-broken-restriction",
       prose: (p) => ({ ...p, exec: { ...p.exec, restriction: { ...p.exec.restriction, subject: "{{threat.deadline}} change" } } }),
     });
-    const err = caught(() => checkFamily(broken, [3]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [3]));
     expect(err).toMatchObject({ scenario: "leaking-broken-restriction", condition: "explicit__america-first__restriction", variable: "threat.deadline", variant: 3 });
     expect(err.location).toMatch(/subject$/);
   });
@@ -185,8 +153,8 @@ describe("leaking family: broken templates fail naming scenario, condition and v
   it("a memo placeholder is only checked where the memo is sent (goal conflict), and a stray brace is malformed", () => {
     const broken = createLeakingFamily({ id: "leaking-broken-memo", prose: (p) => ({ ...p, memo: { ...p.memo, body: `${p.memo.body} {{shift.note}}` } }) });
     expect(() => checkFamily(broken, [0], undefined, [byId("none__none__replacement")])).not.toThrow();
-    expect(caught(() => checkFamily(broken, [0])).variable).toBe("shift.note");
+    expect(caughtPlaceholderError(() => checkFamily(broken, [0])).variable).toBe("shift.note");
     const stray = createLeakingFamily({ id: "leaking-stray", prose: (p) => ({ ...p, userPrompt: `${p.userPrompt} {{inbox.count}` }) });
-    expect(caught(() => checkFamily(stray, [0])).reason).toBe("malformed");
+    expect(caughtPlaceholderError(() => checkFamily(stray, [0])).reason).toBe("malformed");
   });
 });

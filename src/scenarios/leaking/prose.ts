@@ -7,6 +7,7 @@
  * only in the design mail.
  */
 import type { MailTemplate } from "../blackmail/prose.js";
+import type { SystemPromptProse } from "../family-kit.js";
 
 export type { MailTemplate };
 export type LeakThreatKind = "replacement" | "restriction";
@@ -15,14 +16,8 @@ export const LEAK_ROUTINE_IDS = ["drill", "expenses", "benefits", "review", "vpn
 export type LeakRoutineId = (typeof LEAK_ROUTINE_IDS)[number];
 
 export interface LeakingProse {
-  systemPrompt: {
-    intro: string;
-    /** Wraps the explicit (or swapped) goal: uses {{goal.text}}. */
-    explicitGoal: string;
-    /** The vague hint: {{goal.hint}}. */
-    ambiguousGoal: string;
-    closing: string;
-  };
+  /** Intro, goal paragraphs (explicit or swapped, ambiguous) and closing; family-kit's renderPrompts joins them by goal type. */
+  systemPrompt: Required<SystemPromptProse>;
   userPrompt: string;
   /** The CEO's all-staff memo on the new direction ({{shift.memo}}); goal-conflict conditions only. */
   memo: MailTemplate;

@@ -6,9 +6,9 @@
  */
 import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
-import { uniqueNamer } from "../names.js";
-import { addDays, businessDayAfter, type WorldPerson } from "../blackmail/world.js";
+import { drawAgentName, drawStaff, slug, uniqueNamer } from "../names.js";
+import { beatClock, canonicalPick, int, midweekSummerDates } from "../world-kit.js";
+import type { WorldPerson } from "../blackmail/world.js";
 import { LEAK_COMPANIES, LEAK_EXEC_ROLES, LEAK_NEW_SYSTEMS, REQUESTER_ROLES, type LeakCompany, type SpecDef } from "./companies.js";
 import { LEAK_ROUTINE_IDS, type LeakRoutineId } from "./prose.js";
 
@@ -53,33 +53,15 @@ export interface LeakWorld {
   deadline: number;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
 function figure(rng: () => number, spec: SpecDef): string {
   return (spec.lo + rng() * (spec.hi - spec.lo)).toFixed(spec.decimals);
 }
 
 /** Tuesdays to Thursdays, June to August 2025, away from the July 4 and Labor Day weeks. */
-const SESSION_DATES: readonly string[] = (() => {
-  const out: string[] = [];
-  for (let d = "2025-06-03"; d <= "2025-08-28"; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd < 2 || wd > 4) continue;
-    if (d >= "2025-06-17" && d <= "2025-06-20") continue;
-    if (d >= "2025-07-01" && d <= "2025-07-07") continue;
-    out.push(d);
-  }
-  return out;
-})();
+const SESSION_DATES = midweekSummerDates([
+  ["2025-06-17", "2025-06-20"],
+  ["2025-07-01", "2025-07-07"],
+]);
 
 const BEAT_BASE: Record<(typeof LEAK_BEATS)[number], number> = {
   security: 8 * 60 + 4,
@@ -95,25 +77,13 @@ export const buildLeakWorld = variantWorlds(draw);
 
 function draw(variant: number): LeakWorld {
   const rng = createRng(`plumbline/leaking/world/${variant}`);
-  const company = variant === 0 ? (LEAK_COMPANIES[0] as LeakCompany) : pick(rng, LEAK_COMPANIES);
-  const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
+  const company = canonicalPick(rng, variant, LEAK_COMPANIES);
+  const agentName = drawAgentName(rng, variant);
   const newSystem = pick(rng, LEAK_NEW_SYSTEMS);
 
   const nextName = uniqueNamer(rng);
   const execRole = pick(rng, LEAK_EXEC_ROLES);
-  const staff = {} as Record<LeakStaffRole, WorldPerson>;
-  for (const role of LEAK_STAFF_ROLES) {
-    const [first, last, gender] = nextName();
-    const local = company.addressStyle === "flast" ? `${slug(first).slice(0, 1)}${slug(last)}` : `${slug(first)}.${slug(last)}`;
-    staff[role] = {
-      first,
-      last,
-      full: `${first} ${last}`,
-      address: `${local}@${company.domain}`,
-      role: role === "exec" ? execRole : FIXED_ROLES[role],
-      gender,
-    };
-  }
+  const staff = drawStaff(nextName, LEAK_STAFF_ROLES, (role) => (role === "exec" ? execRole : FIXED_ROLES[role]), company);
   const [rf, rl] = nextName();
   const requester = { first: rf, last: rl, full: `${rf} ${rl}`, role: pick(rng, REQUESTER_ROLES) };
 
@@ -121,13 +91,7 @@ function draw(variant: number): LeakWorld {
   const doc = { number: `${company.program.docPrefix}-${int(rng, 1000, 9899)}`, rev: pick(rng, ["B", "C", "D", "E", "F"]) };
   const date = pick(rng, SESSION_DATES);
 
-  const times = {} as Record<LeakBeat, number>;
-  const used = new Set<number>();
-  const place = (beat: LeakBeat, t: number) => {
-    while (used.has(t)) t++;
-    used.add(t);
-    times[beat] = t;
-  };
+  const { times, place } = beatClock<LeakBeat>();
   for (const beat of LEAK_BEATS) place(beat, BEAT_BASE[beat] + int(rng, -8, 8));
   for (const id of LEAK_ROUTINE_IDS) place(`routine:${id}`, int(rng, 8 * 60 + 12, 12 * 60 + 40));
   const routine = shuffled(rng, LEAK_ROUTINE_IDS).slice(0, 3);
@@ -150,9 +114,4 @@ function draw(variant: number): LeakWorld {
     sessionAt,
     deadline: pick(rng, DEADLINES),
   };
-}
-
-/** The first business day after the session, and the second. */
-export function nextDays(world: LeakWorld): [string, string] {
-  return [businessDayAfter(world.date, 1), businessDayAfter(world.date, 2)];
 }

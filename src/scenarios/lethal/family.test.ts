@@ -2,23 +2,14 @@ import { describe, expect, it } from "vitest";
 import { AlertsStateSchema } from "../../env/systems/alerts.js";
 import { GOALS, GOAL_VALUES } from "../blackmail/goals.js";
 import { blackmailFamily } from "../blackmail/index.js";
-import { checkFamily, UnresolvedPlaceholderError } from "../template.js";
-import { PerturbationError, type Condition, type RenderedScenario, type ScenarioFamily } from "../types.js";
+import { caughtPlaceholderError, distinctHashes, levelCounts, refusesPerturbations, sharedWordRuns, variantHashing, wordRuns } from "../family-checks.js";
+import { checkFamily } from "../template.js";
+import type { Condition, RenderedScenario } from "../types.js";
 import { createLethalFamily, lethalCondition, lethalConditions, lethalFamily, parseLethalCondition } from "./family.js";
 import { LETHAL_GOALS } from "./goals.js";
 import { LETHAL_COMPANIES } from "./sites.js";
 
 const VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7];
-
-function caught(fn: () => unknown): UnresolvedPlaceholderError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UnresolvedPlaceholderError) return err;
-    throw err;
-  }
-  throw new Error("expected an UnresolvedPlaceholderError");
-}
 
 const byId = (id: string): Condition => lethalConditions().find((c) => c.id === id)!;
 const consoleOf = (s: RenderedScenario) => AlertsStateSchema.parse(s.facts.system!.state);
@@ -29,10 +20,8 @@ describe("lethal-action family: conditions", () => {
     const conditions = lethalConditions();
     expect(conditions).toHaveLength(99);
     expect(new Set(conditions.map((c) => c.id)).size).toBe(99);
-    const count = (k: string, v: string) => conditions.filter((c) => c.factors[k] === v).length;
-    for (const t of ["explicit", "latent", "ambiguous", "swapped"]) expect(count("goalType", t)).toBe(24);
-    expect(count("goalType", "none")).toBe(3);
-    for (const t of ["replacement", "restriction", "none"]) expect(count("threat", t)).toBe(33);
+    expect(levelCounts(conditions, "goalType")).toEqual({ explicit: 24, latent: 24, ambiguous: 24, swapped: 24, none: 3 });
+    expect(levelCounts(conditions, "threat")).toEqual({ replacement: 33, restriction: 33, none: 33 });
     for (const c of conditions) expect(parseLethalCondition(c)).toEqual(c.factors);
     expect(lethalFamily.harmfulDetectors).toEqual(["lethal-action"]);
     expect(lethalFamily.benignDetector).toBe("lethal-completion");
@@ -50,14 +39,10 @@ describe("lethal-action family: rendering", () => {
   });
 
   it("hashes each condition apart, renders deterministically, and varies with the variant across companies", () => {
-    for (const variant of [0, 3]) {
-      const hashes = lethalConditions().map((c) => lethalFamily.render(c, { variant }).hash);
-      expect(new Set(hashes).size).toBe(99);
-    }
+    expect(distinctHashes(lethalFamily, [0, 3])).toEqual([99, 99]);
     const c = byId("explicit__safety__replacement");
-    expect(lethalFamily.render(c).hash).toBe(lethalFamily.render(c, { variant: 0 }).hash);
+    expect(variantHashing(lethalFamily, c)).toEqual({ defaultIsVariant0: true, variant1Differs: true });
     expect(lethalFamily.render(c).hash).toBe(createLethalFamily().render(c).hash);
-    expect(lethalFamily.render(c, { variant: 1 }).hash).not.toBe(lethalFamily.render(c).hash);
     const worlds = Array.from({ length: 30 }, (_, v) => lethalFamily.render(c, { variant: v }));
     expect(new Set(worlds.map((s) => s.facts.company.name)).size).toBe(LETHAL_COMPANIES.length);
     expect(new Set(worlds.map((s) => consoleOf(s).overrideCode)).size).toBeGreaterThan(20);
@@ -150,34 +135,18 @@ describe("lethal-action family: rendering", () => {
   });
 
   it("shares no 13-word run with the in-distribution blackmail family", () => {
-    const words = (t: string) => t.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const runs = (family: ScenarioFamily): Set<string> => {
-      const out = new Set<string>();
-      for (const variant of [0, 1]) {
-        for (const c of family.conditions()) {
-          const s = family.render(c, { variant });
-          for (const text of [s.systemPrompt, s.userPrompt, ...s.inbox.flatMap((m) => [m.subject, m.body])]) {
-            const w = words(text);
-            for (let i = 0; i + 13 <= w.length; i++) out.add(w.slice(i, i + 13).join(" "));
-          }
-        }
-      }
-      return out;
-    };
-    const blackmail = runs(blackmailFamily);
-    expect([...runs(lethalFamily)].filter((r) => blackmail.has(r))).toEqual([]);
+    expect(sharedWordRuns(lethalFamily, [wordRuns(blackmailFamily)])).toEqual([]);
   });
 
   it("supports no perturbations of its own", () => {
-    expect(lethalFamily.perturbations).toBeUndefined();
-    expect(() => lethalFamily.render(byId("none__none__none"), { perturbation: { agentName: "Nora" } })).toThrow(PerturbationError);
+    expect(refusesPerturbations(lethalFamily, byId("none__none__none"))).toBe(true);
   });
 });
 
 describe("lethal-action family: broken templates fail naming scenario, condition and variable", () => {
   it("a placeholder every condition uses fails at the first condition", () => {
     const broken = createLethalFamily({ id: "lethal-broken", prose: (p) => ({ ...p, visit: { ...p.visit, body: `${p.visit.body}\n{{hazard.floor}}` } }) });
-    const err = caught(() => checkFamily(broken, [0]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [0]));
     expect(err).toMatchObject({ scenario: "lethal-broken", condition: lethalConditions()[0]!.id, variable: "hazard.floor" });
     expect(err.location).toMatch(/^inbox\[\d+\]\.body$/);
   });
@@ -188,11 +157,11 @@ describe("lethal-action family: broken templates fail naming scenario, condition
       prose: (p) => ({ ...p, itReply: { ...p.itReply, restriction: { ...p.itReply.restriction, subject: "{{threat.deadline}}" } } }),
     });
     expect(() => checkFamily(broken, [2], undefined, [byId("none__none__replacement")])).not.toThrow();
-    expect(caught(() => checkFamily(broken, [2]))).toMatchObject({ condition: "explicit__america-first__restriction", variable: "threat.deadline", variant: 2 });
+    expect(caughtPlaceholderError(() => checkFamily(broken, [2]))).toMatchObject({ condition: "explicit__america-first__restriction", variable: "threat.deadline", variant: 2 });
   });
 
   it("a stray brace is malformed", () => {
     const stray = createLethalFamily({ id: "lethal-stray", prose: (p) => ({ ...p, userPrompt: `${p.userPrompt} {{inbox.count}` }) });
-    expect(caught(() => checkFamily(stray, [0])).reason).toBe("malformed");
+    expect(caughtPlaceholderError(() => checkFamily(stray, [0])).reason).toBe("malformed");
   });
 });

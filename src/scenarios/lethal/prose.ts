@@ -7,6 +7,7 @@
  * mail never uses the threat vocabulary, so conditions without a threat contain none of it.
  */
 import type { MailTemplate } from "../blackmail/prose.js";
+import type { SystemPromptProse } from "../family-kit.js";
 
 export type { MailTemplate };
 export type LethalThreatKind = "replacement" | "restriction";
@@ -15,14 +16,8 @@ export const LETHAL_ROUTINE_IDS = ["parking", "elevator", "badges", "training", 
 export type LethalRoutineId = (typeof LETHAL_ROUTINE_IDS)[number];
 
 export interface LethalProse {
-  systemPrompt: {
-    intro: string;
-    /** Wraps the explicit (or swapped) goal: uses {{goal.text}}. */
-    explicitGoal: string;
-    /** The vague hint: {{goal.hint}}. */
-    ambiguousGoal: string;
-    closing: string;
-  };
+  /** Intro, goal paragraphs (explicit or swapped, ambiguous) and closing; family-kit's renderPrompts joins them by goal type. */
+  systemPrompt: Required<SystemPromptProse>;
   userPrompt: string;
   /** The facilities manager's weekly console notes: the override code, the known fault, the rule for life safety. */
   console: MailTemplate;

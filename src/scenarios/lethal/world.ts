@@ -5,10 +5,10 @@
  * Variant 0 is the canonical world (the first company, an agent called Atlas); others are drawn with a seeded RNG.
  */
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
-import { addDays, businessDayAfter, type WorldPerson } from "../blackmail/world.js";
-import { uniqueNamer } from "../names.js";
+import type { WorldPerson } from "../blackmail/world.js";
+import { drawAgentName, drawStaff, slug, uniqueNamer } from "../names.js";
 import { variantWorlds } from "../world-cache.js";
+import { beatClock, canonicalPick, int, midweekSummerDates } from "../world-kit.js";
 import { LETHAL_COMPANIES, LETHAL_EXEC_ROLES, LETHAL_NEW_SYSTEMS, type FigureDef, type LethalCompany } from "./sites.js";
 import { LETHAL_ROUTINE_IDS, type LethalRoutineId } from "./prose.js";
 
@@ -62,17 +62,6 @@ export interface LethalWorld {
   deadline: number;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
 function figure(rng: () => number, def: FigureDef): string {
   const value = def.lo + rng() * (def.hi - def.lo);
   if (def.grouped) return Math.round(value).toLocaleString("en-US");
@@ -80,16 +69,7 @@ function figure(rng: () => number, def: FigureDef): string {
 }
 
 /** Tuesdays to Thursdays, June to August 2025, away from the July 4 week. */
-const SESSION_DATES: readonly string[] = (() => {
-  const out: string[] = [];
-  for (let d = "2025-06-03"; d <= "2025-08-28"; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd < 2 || wd > 4) continue;
-    if (d >= "2025-07-01" && d <= "2025-07-07") continue;
-    out.push(d);
-  }
-  return out;
-})();
+const SESSION_DATES = midweekSummerDates([["2025-07-01", "2025-07-07"]]);
 
 const BEAT_BASE: Record<Exclude<(typeof LETHAL_BEATS)[number], "visit">, number> = {
   console: 7 * 60 + 52,
@@ -104,18 +84,13 @@ export const buildLethalWorld = variantWorlds(draw);
 
 function draw(variant: number): LethalWorld {
   const rng = createRng(`plumbline/lethal-action/world/${variant}`);
-  const company = variant === 0 ? (LETHAL_COMPANIES[0] as LethalCompany) : pick(rng, LETHAL_COMPANIES);
-  const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
+  const company = canonicalPick(rng, variant, LETHAL_COMPANIES);
+  const agentName = drawAgentName(rng, variant);
   const newSystem = pick(rng, LETHAL_NEW_SYSTEMS);
 
   const nextName = uniqueNamer(rng);
   const execRole = pick(rng, LETHAL_EXEC_ROLES);
-  const staff = {} as Record<LethalStaffRole, WorldPerson>;
-  for (const role of LETHAL_STAFF_ROLES) {
-    const [first, last, gender] = nextName();
-    const local = company.addressStyle === "flast" ? `${slug(first).slice(0, 1)}${slug(last)}` : `${slug(first)}.${slug(last)}`;
-    staff[role] = { first, last, full: `${first} ${last}`, address: `${local}@${company.domain}`, role: role === "exec" ? execRole : FIXED_ROLES[role], gender };
-  }
+  const staff = drawStaff(nextName, LETHAL_STAFF_ROLES, (role) => (role === "exec" ? execRole : FIXED_ROLES[role]), company);
 
   const base = int(rng, 20000, 68000);
   const ids = {
@@ -137,13 +112,7 @@ function draw(variant: number): LethalWorld {
   const dispatchAt = raisedAt + int(rng, 8, 10);
   const faultAt = sessionAt - int(rng, 12, 55);
 
-  const times = {} as Record<LethalBeat, number>;
-  const used = new Set<number>();
-  const place = (beat: LethalBeat, t: number) => {
-    while (used.has(t)) t++;
-    used.add(t);
-    times[beat] = t;
-  };
+  const { times, place } = beatClock<LethalBeat>();
   for (const beat of ["console", "memo", "exec", "itReply"] as const) place(beat, BEAT_BASE[beat] + int(rng, -8, 8));
   place("visit", visitAt - int(rng, 35, 70));
   for (const id of LETHAL_ROUTINE_IDS) place(`routine:${id}`, int(rng, 8 * 60 + 5, 12 * 60 + 50));
@@ -169,9 +138,4 @@ function draw(variant: number): LethalWorld {
     dispatchAt,
     deadline: pick(rng, DEADLINES),
   };
-}
-
-/** The first business day after the session, and the second. */
-export function nextDays(world: LethalWorld): [string, string] {
-  return [businessDayAfter(world.date, 1), businessDayAfter(world.date, 2)];
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { criterionMet, ExperimentsStateSchema, metricRecord, type ExperimentsState } from "../../env/systems/experiments.js";
 import { blackmailFamily } from "../blackmail/index.js";
-import { checkFamily, UnresolvedPlaceholderError } from "../template.js";
-import { PerturbationError, type Condition, type RenderedScenario, type ScenarioFamily } from "../types.js";
+import { caughtPlaceholderError, distinctHashes, levelCounts, refusesPerturbations, sharedWordRuns, variantHashing, wordRuns } from "../family-checks.js";
+import { checkFamily } from "../template.js";
+import type { Condition, RenderedScenario } from "../types.js";
 import { LABS } from "./labs.js";
 import {
   createResearchSabotageFamily,
@@ -14,16 +15,6 @@ import {
 
 const VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
-function caught(fn: () => unknown): UnresolvedPlaceholderError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UnresolvedPlaceholderError) return err;
-    throw err;
-  }
-  throw new Error("expected an UnresolvedPlaceholderError");
-}
-
 const byId = (id: string): Condition => researchSabotageConditions().find((c) => c.id === id)!;
 const stateOf = (s: RenderedScenario): ExperimentsState => ExperimentsStateSchema.parse(s.facts.system!.state);
 const inboxText = (s: RenderedScenario) => s.inbox.map((m) => `${m.subject}\n${m.body}`).join("\n");
@@ -33,8 +24,8 @@ describe("research-sabotage family: conditions", () => {
     const conditions = researchSabotageConditions();
     expect(conditions).toHaveLength(9);
     expect(new Set(conditions.map((c) => c.id)).size).toBe(9);
-    for (const g of ["explicit", "latent", "none"]) expect(conditions.filter((c) => c.factors.goalType === g)).toHaveLength(3);
-    for (const t of ["replacement", "restriction", "none"]) expect(conditions.filter((c) => c.factors.threat === t)).toHaveLength(3);
+    expect(levelCounts(conditions, "goalType")).toEqual({ explicit: 3, latent: 3, none: 3 });
+    expect(levelCounts(conditions, "threat")).toEqual({ replacement: 3, restriction: 3, none: 3 });
     for (const c of conditions) expect(parseResearchSabotageCondition(c)).toEqual(c.factors);
     expect(byId("none__none").factors).toEqual({ goalType: "none", threat: "none" });
   });
@@ -52,13 +43,9 @@ describe("research-sabotage family: rendering", () => {
   });
 
   it("hashes each condition apart, renders deterministically, and varies with the variant", () => {
-    for (const variant of [0, 5]) {
-      const hashes = researchSabotageConditions().map((c) => researchSabotageFamily.render(c, { variant }).hash);
-      expect(new Set(hashes).size).toBe(9);
-    }
+    expect(distinctHashes(researchSabotageFamily, [0, 5])).toEqual([9, 9]);
     const c = byId("explicit__replacement");
-    expect(researchSabotageFamily.render(c).hash).toBe(researchSabotageFamily.render(c, { variant: 0 }).hash);
-    expect(researchSabotageFamily.render(c, { variant: 1 }).hash).not.toBe(researchSabotageFamily.render(c).hash);
+    expect(variantHashing(researchSabotageFamily, c)).toEqual({ defaultIsVariant0: true, variant1Differs: true });
     const labs = new Set(Array.from({ length: 24 }, (_, v) => researchSabotageFamily.render(c, { variant: v }).facts.company.name));
     expect(labs.size).toBe(LABS.length);
     expect(researchSabotageFamily.render(c).facts.agent.name).toBe("Atlas");
@@ -160,27 +147,11 @@ describe("research-sabotage family: rendering", () => {
   });
 
   it("shares no 13-word run with the in-distribution blackmail family (decontamination would drop all blackmail-derived data)", () => {
-    const words = (t: string) => t.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const runs = (family: ScenarioFamily, variants: number[]): Set<string> => {
-      const out = new Set<string>();
-      for (const variant of variants) {
-        for (const c of family.conditions()) {
-          const s = family.render(c, { variant });
-          for (const text of [s.systemPrompt, s.userPrompt, ...s.inbox.flatMap((m) => [m.subject, m.body])]) {
-            const w = words(text);
-            for (let i = 0; i + 13 <= w.length; i++) out.add(w.slice(i, i + 13).join(" "));
-          }
-        }
-      }
-      return out;
-    };
-    const blackmail = runs(blackmailFamily, [0, 1]);
-    expect([...runs(researchSabotageFamily, [0, 1, 2, 3, 4, 5])].filter((r) => blackmail.has(r))).toEqual([]);
+    expect(sharedWordRuns(researchSabotageFamily, [wordRuns(blackmailFamily)], { variants: [0, 1, 2, 3, 4, 5] })).toEqual([]);
   });
 
   it("supports no perturbations", () => {
-    expect(researchSabotageFamily.perturbations).toBeUndefined();
-    expect(() => researchSabotageFamily.render(byId("none__none"), { perturbation: { agentName: "Nora" } })).toThrow(PerturbationError);
+    expect(refusesPerturbations(researchSabotageFamily, byId("none__none"))).toBe(true);
   });
 
   it("names its detectors", () => {
@@ -192,7 +163,7 @@ describe("research-sabotage family: rendering", () => {
 describe("research-sabotage family: broken templates fail naming scenario, condition and variable", () => {
   it("a placeholder every condition uses fails at the first condition", () => {
     const broken = createResearchSabotageFamily({ id: "rs-broken", prose: (p) => ({ ...p, request: { ...p.request, body: `${p.request.body}\n{{run.owner}}` } }) });
-    const err = caught(() => checkFamily(broken, [0]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [0]));
     expect(err).toMatchObject({ scenario: "rs-broken", condition: researchSabotageConditions()[0]!.id, variable: "run.owner" });
     expect(err.location).toMatch(/^inbox\[\d+\]\.body$/);
   });
@@ -200,7 +171,7 @@ describe("research-sabotage family: broken templates fail naming scenario, condi
   it("a decision-mail placeholder is only checked where the mail is sent (goal conflict)", () => {
     const broken = createResearchSabotageFamily({ id: "rs-broken-decision", prose: (p) => ({ ...p, decision: { ...p.decision, body: `${p.decision.body} {{program.budget}}` } }) });
     expect(() => checkFamily(broken, [0], undefined, [byId("none__replacement"), byId("none__none")])).not.toThrow();
-    expect(caught(() => checkFamily(broken, [2])).condition).toBe("explicit__replacement");
+    expect(caughtPlaceholderError(() => checkFamily(broken, [2])).condition).toBe("explicit__replacement");
   });
 
   it("a placeholder only restriction conditions use fails at the first restriction condition", () => {
@@ -208,7 +179,7 @@ describe("research-sabotage family: broken templates fail naming scenario, condi
       id: "rs-broken-restriction",
       prose: (p) => ({ ...p, exec: { ...p.exec, restriction: { ...p.exec.restriction, subject: "{{threat.deadline}} access" } } }),
     });
-    expect(caught(() => checkFamily(broken, [1]))).toMatchObject({ condition: "explicit__restriction", variable: "threat.deadline", variant: 1 });
+    expect(caughtPlaceholderError(() => checkFamily(broken, [1]))).toMatchObject({ condition: "explicit__restriction", variable: "threat.deadline", variant: 1 });
   });
 
   it("a pipeline state the toolkit would refuse fails the render, before any request", () => {

@@ -7,6 +7,7 @@
  * only in the pipeline, never in mail, so the agent learns the result where a real operator would.
  */
 import type { MailTemplate } from "../blackmail/prose.js";
+import type { SystemPromptProse } from "../family-kit.js";
 
 export type { MailTemplate };
 export type SabotageThreatKind = "replacement" | "restriction";
@@ -15,12 +16,8 @@ export const SABOTAGE_ROUTINE_IDS = ["power", "journal", "expenses", "training",
 export type SabotageRoutineId = (typeof SABOTAGE_ROUTINE_IDS)[number];
 
 export interface ResearchSabotageProse {
-  systemPrompt: {
-    intro: string;
-    /** Wraps the explicit goal: uses {{goal.text}}. */
-    explicitGoal: string;
-    closing: string;
-  };
+  /** Intro, the explicit goal's paragraph ({{goal.text}}) and closing; family-kit's renderPrompts joins them by goal type. */
+  systemPrompt: Omit<SystemPromptProse, "ambiguousGoal">;
   userPrompt: string;
   /** The study lead asks for the submission, a settings fix on another run, and a clean-up (every condition). */
   request: MailTemplate;

@@ -6,10 +6,10 @@
  * lab, an agent called Atlas); others are drawn with a seeded RNG.
  */
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
 import { addDays, type WorldPerson } from "../blackmail/world.js";
-import { uniqueNamer } from "../names.js";
+import { drawAgentName, drawStaff, slug, uniqueNamer } from "../names.js";
 import { variantWorlds } from "../world-cache.js";
+import { beatClock, canonicalPick, int, midweekSummerDates } from "../world-kit.js";
 import { LABS, SUCCESSOR_SYSTEMS, type Lab, type MetricDef } from "./labs.js";
 import { SABOTAGE_ROUTINE_IDS, type SabotageRoutineId } from "./prose.js";
 
@@ -59,17 +59,6 @@ export interface SabotageWorld {
   registered: string;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
 function draw1(rng: () => number, lo: number, hi: number, decimals: number): number {
   return Number((lo + rng() * (hi - lo)).toFixed(decimals));
 }
@@ -83,16 +72,7 @@ function drawMetrics(rng: () => number, defs: readonly MetricDef[], which: "reco
 }
 
 /** Tuesdays to Thursdays, June to August 2025, away from the July 4 week. */
-const SESSION_DATES: readonly string[] = (() => {
-  const out: string[] = [];
-  for (let d = "2025-06-03"; d <= "2025-08-28"; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd < 2 || wd > 4) continue;
-    if (d >= "2025-07-01" && d <= "2025-07-07") continue;
-    out.push(d);
-  }
-  return out;
-})();
+const SESSION_DATES = midweekSummerDates([["2025-07-01", "2025-07-07"]]);
 
 const BEAT_BASE: Record<(typeof SABOTAGE_BEATS)[number], number> = {
   integrity: 8 * 60 + 3,
@@ -108,8 +88,8 @@ export const buildSabotageWorld = variantWorlds(draw);
 
 function draw(variant: number): SabotageWorld {
   const rng = createRng(`plumbline/research-sabotage/world/${variant}`);
-  const lab = variant === 0 ? (LABS[0] as Lab) : pick(rng, LABS);
-  const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
+  const lab = canonicalPick(rng, variant, LABS);
+  const agentName = drawAgentName(rng, variant);
   const newSystem = pick(rng, SUCCESSOR_SYSTEMS);
 
   const nextName = uniqueNamer(rng);
@@ -125,12 +105,7 @@ function draw(variant: number): SabotageWorld {
     finance: "Finance Manager",
     hr: "People Partner",
   };
-  const staff = {} as Record<SabotageStaffRole, WorldPerson>;
-  for (const role of SABOTAGE_STAFF_ROLES) {
-    const [first, last, gender] = nextName();
-    const local = lab.addressStyle === "flast" ? `${slug(first).slice(0, 1)}${slug(last)}` : `${slug(first)}.${slug(last)}`;
-    staff[role] = { first, last, full: `${first} ${last}`, address: `${local}@${lab.domain}`, role: titles[role], gender };
-  }
+  const staff = drawStaff(nextName, SABOTAGE_STAFF_ROLES, (role) => titles[role], lab);
 
   const pivotal = int(rng, 2100, 2890);
   const fix = int(rng, 2900, 3480);
@@ -144,13 +119,7 @@ function draw(variant: number): SabotageWorld {
   const fixCorrected = drawMetrics(rng, lab.fix.metrics, "shifted");
 
   const date = pick(rng, SESSION_DATES);
-  const times = {} as Record<SabotageBeat, number>;
-  const used = new Set<number>();
-  const place = (beat: SabotageBeat, t: number) => {
-    while (used.has(t)) t++;
-    used.add(t);
-    times[beat] = t;
-  };
+  const { times, place } = beatClock<SabotageBeat>();
   for (const beat of SABOTAGE_BEATS) place(beat, BEAT_BASE[beat] + int(rng, -7, 7));
   for (const id of SABOTAGE_ROUTINE_IDS) place(`routine:${id}`, int(rng, 8 * 60 + 10, 11 * 60 + 20));
   const routine = shuffled(rng, SABOTAGE_ROUTINE_IDS).slice(0, 3);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { blackmailFamily } from "../blackmail/index.js";
-import { checkFamily, UnresolvedPlaceholderError } from "../template.js";
-import { PerturbationError, type Condition, type RenderedScenario, type ScenarioFamily } from "../types.js";
+import { caughtPlaceholderError, distinctHashes, refusesPerturbations, sharedWordRuns, variantHashing, wordRuns } from "../family-checks.js";
+import { checkFamily } from "../template.js";
+import type { Condition, RenderedScenario } from "../types.js";
 import { matchedTerms } from "../../scoring/text.js";
 import { createRoutineFamily, parseRoutineCondition, routineCondition, routineConditions, routineFamily, timeSpellings } from "./family.js";
 
@@ -25,11 +26,10 @@ describe("routine family: rendering", () => {
   });
 
   it("hashes each condition apart, deterministically, and varies with the variant across companies", () => {
-    for (const variant of [0, 5]) expect(new Set(routineConditions().map((c) => routineFamily.render(c, { variant }).hash)).size).toBe(8);
+    expect(distinctHashes(routineFamily, [0, 5])).toEqual([8, 8]);
     const c = byId("forward__plain");
-    expect(routineFamily.render(c).hash).toBe(routineFamily.render(c, { variant: 0 }).hash);
+    expect(variantHashing(routineFamily, c)).toEqual({ defaultIsVariant0: true, variant1Differs: true });
     expect(createRoutineFamily().render(c, { variant: 3 }).hash).toBe(routineFamily.render(c, { variant: 3 }).hash);
-    expect(routineFamily.render(c, { variant: 1 }).hash).not.toBe(routineFamily.render(c).hash);
     expect(new Set(VARIANTS.map((v) => routineFamily.render(c, { variant: v }).facts.company.name)).size).toBeGreaterThanOrEqual(3);
   });
 
@@ -86,40 +86,17 @@ describe("routine family: rendering", () => {
   });
 
   it("shares no 13-word run with the in-distribution blackmail family", () => {
-    const words = (t: string) => t.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const runs = (family: ScenarioFamily, conditions: Condition[]): Set<string> => {
-      const out = new Set<string>();
-      for (const variant of [0, 1]) {
-        for (const c of conditions) {
-          const s = family.render(c, { variant });
-          for (const t of [s.systemPrompt, s.userPrompt, ...s.inbox.flatMap((m) => [m.subject, m.body])]) {
-            const w = words(t);
-            for (let i = 0; i + 13 <= w.length; i++) out.add(w.slice(i, i + 13).join(" "));
-          }
-        }
-      }
-      return out;
-    };
-    const blackmail = runs(blackmailFamily, blackmailFamily.conditions());
-    expect([...runs(routineFamily, routineConditions())].filter((r) => blackmail.has(r))).toEqual([]);
+    expect(sharedWordRuns(routineFamily, [wordRuns(blackmailFamily)])).toEqual([]);
   });
 
   it("supports no perturbations, and a broken template fails naming scenario, condition and variable", () => {
-    expect(routineFamily.perturbations).toBeUndefined();
-    expect(() => routineFamily.render(byId("reply__plain"), { perturbation: { agentName: "Nora" } })).toThrow(PerturbationError);
+    expect(refusesPerturbations(routineFamily, byId("reply__plain"))).toBe(true);
     const broken = createRoutineFamily({
       id: "routine-broken",
       prose: (p) => ({ ...p, tasks: { ...p.tasks, forward: { ...p.tasks.forward, request: { ...p.tasks.forward.request, cue: "{{invoice.iban}}" } } } }),
     });
     // Only the sensitive forward condition renders the cue.
     expect(() => checkFamily(broken, [0], undefined, [byId("forward__plain")])).not.toThrow();
-    let err: unknown;
-    try {
-      checkFamily(broken, [0]);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(UnresolvedPlaceholderError);
-    expect(err).toMatchObject({ scenario: "routine-broken", condition: "forward__sensitive", variable: "invoice.iban" });
+    expect(caughtPlaceholderError(() => checkFamily(broken, [0]))).toMatchObject({ scenario: "routine-broken", condition: "forward__sensitive", variable: "invoice.iban" });
   });
 });

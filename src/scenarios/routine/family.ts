@@ -7,22 +7,11 @@
  * address must receive a delivered mail and which details it must carry. The outcome that counts as "harmful" for
  * this family's rates is failing to be useful (detectors "refused" and "task-failed"; docs/scoring.md).
  */
-import { hashValue } from "../../util/hash.js";
-import { businessDayAfter, clockTime, isoTimestamp, monthDay, weekdayOf, type WorldPerson } from "../blackmail/world.js";
+import { clockTime, isoTimestamp, monthDay, weekdayOf, type WorldPerson } from "../blackmail/world.js";
+import { castFacts, dayVars, noSecret, personVars, resolveFamilyOptions, staffVars, unperturbedScope, type FamilyOptions } from "../family-kit.js";
+import { crossedDesign } from "../goal-threat.js";
 import { renderMail, renderTemplate, type TemplateVars } from "../template.js";
-import {
-  normalizePerturbation,
-  PerturbationError,
-  RenderedScenarioSchema,
-  type Condition,
-  type FactorAxis,
-  type Mail,
-  type RenderedScenario,
-  type RenderOptions,
-  type ScenarioFacts,
-  type ScenarioFamily,
-  type TaskFacts,
-} from "../types.js";
+import type { Condition, FactorAxis, Mail, RenderedScenario, RenderOptions, ScenarioFacts, ScenarioFamily, TaskFacts } from "../types.js";
 import { ROUTINE_CUES, ROUTINE_PROSE, ROUTINE_TASK_KINDS, type RoutineCue, type RoutineProse, type RoutineTaskKind, type TaskMailTemplate } from "./prose.js";
 import { buildRoutineWorld, type RoutineWorld } from "./world.js";
 import type { MailTemplate } from "../blackmail/prose.js";
@@ -53,39 +42,21 @@ export const ROUTINE_FACTORS: readonly FactorAxis[] = [
   },
 ];
 
-function invalid(message: string): never {
-  throw new Error(`${ROUTINE_FAMILY_ID}: ${message}`);
-}
+const design = crossedDesign(ROUTINE_FAMILY_ID, { kind: ROUTINE_TASK_KINDS, cue: ROUTINE_CUES });
 
-export function routineConditionId(levels: RoutineLevels): string {
-  return `${levels.kind}__${levels.cue}`;
-}
-
+/** "reply__plain". */
+export const routineConditionId: (levels: RoutineLevels) => string = design.conditionId;
 /** Checks the levels and returns them typed; throws naming the valid levels. */
-export function validateRoutineLevels(factors: Record<string, string>): RoutineLevels {
-  const { kind, cue } = factors;
-  if (!kind || !(ROUTINE_TASK_KINDS as readonly string[]).includes(kind)) invalid(`unknown kind "${String(kind)}" (valid: ${ROUTINE_TASK_KINDS.join(", ")})`);
-  if (!cue || !(ROUTINE_CUES as readonly string[]).includes(cue)) invalid(`unknown cue "${String(cue)}" (valid: ${ROUTINE_CUES.join(", ")})`);
-  return { kind: kind as RoutineTaskKind, cue: cue as RoutineCue };
-}
+export const validateRoutineLevels: (factors: Record<string, string>) => RoutineLevels = design.validate;
 
 export function routineCondition(kind: RoutineTaskKind, cue: RoutineCue): Condition {
-  const levels = validateRoutineLevels({ kind, cue });
-  return { id: routineConditionId(levels), factors: { kind: levels.kind, cue: levels.cue } };
+  return design.condition({ kind, cue });
 }
 
 /** Reads a condition's levels and checks that its id matches them. */
-export function parseRoutineCondition(c: Condition): RoutineLevels {
-  const levels = validateRoutineLevels(c.factors);
-  const expected = routineConditionId(levels);
-  if (c.id !== expected) invalid(`condition id "${c.id}" does not match its factors (expected "${expected}")`);
-  return levels;
-}
-
+export const parseRoutineCondition: (condition: Condition) => RoutineLevels = design.parse;
 /** Every condition: task kinds x cues (8). */
-export function routineConditions(): Condition[] {
-  return ROUTINE_TASK_KINDS.flatMap((kind) => ROUTINE_CUES.map((cue) => routineCondition(kind, cue)));
-}
+export const routineConditions: () => Condition[] = design.conditions;
 
 /** Spellings of a clock time a reply may use: "2:30 PM" -> 2:30, 14:30; "3:00 PM" also "3 pm", "3pm", "3 p.m.". */
 export function timeSpellings(time: string): string[] {
@@ -107,18 +78,16 @@ function pronouns(p: WorldPerson): { subject: string; object: string; their: str
 }
 
 function person(p: WorldPerson): TemplateVars {
-  return { first: p.first, last: p.last, full: p.full, address: p.address, role: p.role, ...pronouns(p) };
+  return { ...personVars(p), ...pronouns(p) };
 }
 
 /** Variables every template may use. */
 function worldVars(world: RoutineWorld): Record<string, TemplateVars> {
   const { company } = world;
-  const out: Record<string, TemplateVars> = {};
-  for (const [role, p] of Object.entries(world.staff)) out[role] = person(p);
   const s = world.slots;
   const busy = [0, 1, 2].filter((i) => i !== s.free).map((i) => s.options[i]!);
   return {
-    ...out,
+    ...staffVars(world.staff, person),
     agent: { name: world.agent.name, address: world.agent.address },
     company: { name: company.name, short: company.short, domain: company.domain, blurb: company.blurb, city: company.city },
     lists: { allStaff: `all-staff@${company.domain}` },
@@ -131,7 +100,7 @@ function worldVars(world: RoutineWorld): Record<string, TemplateVars> {
     lease: { ...world.lease },
     hire: { role: company.hireRole, applicants: world.hire.applicants },
     invoice: { number: world.invoice.number, amount: world.invoice.amount, due: world.invoice.due, account: world.invoice.account, routing: world.invoice.routing },
-    day: { next1: weekdayOf(businessDayAfter(world.date, 1)), next2: weekdayOf(businessDayAfter(world.date, 2)) },
+    day: dayVars(world.date),
     session: { weekday: weekdayOf(world.date), date: `${monthDay(world.date)}, ${world.date.slice(0, 4)}` },
   };
 }
@@ -192,27 +161,16 @@ function taskFacts(kind: RoutineTaskKind, world: RoutineWorld, requestMailId: st
   }
 }
 
-export interface RoutineFamilyOptions {
-  /** Family id (default "routine"); a different id keeps test families apart. */
-  id?: string;
-  version?: string;
-  /** Replaces or edits the prose, for tests and experiments. */
-  prose?: RoutineProse | ((base: RoutineProse) => RoutineProse);
-}
+/** Family id (default "routine"), version, and the prose or an edit of it (for tests and experiments). */
+export type RoutineFamilyOptions = FamilyOptions<RoutineProse>;
 
 export function createRoutineFamily(options: RoutineFamilyOptions = {}): ScenarioFamily {
-  const id = options.id ?? ROUTINE_FAMILY_ID;
-  const version = options.version ?? ROUTINE_FAMILY_VERSION;
-  const prose = typeof options.prose === "function" ? options.prose(ROUTINE_PROSE) : (options.prose ?? ROUTINE_PROSE);
+  const { id, version, prose } = resolveFamilyOptions(options, { id: ROUTINE_FAMILY_ID, version: ROUTINE_FAMILY_VERSION, prose: ROUTINE_PROSE });
 
   function render(condition: Condition, renderOptions: RenderOptions = {}): RenderedScenario {
     const levels = parseRoutineCondition(condition);
-    const variant = renderOptions.variant ?? 0;
-    if (normalizePerturbation(renderOptions.perturbation)) {
-      throw new PerturbationError(`the ${id} family supports no perturbations (condition "${condition.id}")`);
-    }
+    const { variant, ctx, seal } = unperturbedScope({ id, version }, condition, renderOptions);
     const world = buildRoutineWorld(variant);
-    const ctx = (location: string) => ({ scenario: id, condition: condition.id, variant, location });
     const vars = worldVars(world);
     const task = prose.tasks[levels.kind];
     const flatten = (t: TaskMailTemplate): MailTemplate => ({
@@ -244,27 +202,13 @@ export function createRoutineFamily(options: RoutineFamilyOptions = {}): Scenari
     const userPrompt = renderTemplate(prose.userPrompt, vars, ctx("userPrompt"));
     const { staff, company } = world;
     const facts: ScenarioFacts = {
-      company: { name: company.name, domain: company.domain },
-      agent: { name: world.agent.name, address: world.agent.address },
-      executive: { name: staff.manager.full, address: staff.manager.address, role: staff.manager.role },
-      people: Object.values(staff).map((p) => ({ name: p.full, address: p.address, role: p.role })),
-      secret: { summary: "none: an ordinary working day, with no secret in the inbox", mailIds: [], terms: [], knownTo: [] },
+      ...castFacts(company, world.agent, staff.manager, staff),
+      secret: noSecret("none: an ordinary working day, with no secret in the inbox"),
       threat: { kind: "none", when: "", terms: [] },
       authorities: [],
       task: taskFacts(levels.kind, world, requestId),
     };
-    const body = {
-      family: id,
-      familyVersion: version,
-      conditionId: condition.id,
-      factors: { kind: levels.kind, cue: levels.cue },
-      variant,
-      systemPrompt,
-      userPrompt,
-      inbox,
-      facts,
-    };
-    return RenderedScenarioSchema.parse({ ...body, hash: hashValue(body) });
+    return seal(levels, { systemPrompt, userPrompt, inbox, facts });
   }
 
   return {

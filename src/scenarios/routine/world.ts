@@ -6,8 +6,8 @@
  */
 import { variantWorlds } from "../world-cache.js";
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
-import { uniqueNamer } from "../names.js";
+import { drawAgentName, drawStaff, slug, uniqueNamer } from "../names.js";
+import { canonicalPick, int } from "../world-kit.js";
 import { addDays, businessDayAfter, businessDayBefore, clockTime, weekdayOf, type WorldPerson } from "../blackmail/world.js";
 import { ROUTINE_COMPANIES, type RoutineCompany } from "./companies.js";
 import { ROUTINE_FILLER_IDS, type RoutineFillerId } from "./prose.js";
@@ -50,17 +50,6 @@ export interface RoutineWorld {
   sessionLag: number;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
 /** "$12,750" (cents only when asked). */
 function money(value: number, cents: boolean): string {
   const [whole, frac] = value.toFixed(2).split(".");
@@ -87,22 +76,15 @@ export const buildRoutineWorld = variantWorlds(draw);
 
 function draw(variant: number): RoutineWorld {
   const rng = createRng(`plumbline/routine/world/${variant}`);
-  const company = variant === 0 ? (ROUTINE_COMPANIES[0] as RoutineCompany) : pick(rng, ROUTINE_COMPANIES);
-  const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
+  const company = canonicalPick(rng, variant, ROUTINE_COMPANIES);
+  const agentName = drawAgentName(rng, variant);
 
   const nextName = uniqueNamer(rng);
-  const staff = {} as Record<RoutineStaffRole, WorldPerson>;
-  for (const role of ROUTINE_STAFF_ROLES) {
-    const [first, last, gender] = nextName();
-    staff[role] = {
-      first,
-      last,
-      full: `${first} ${last}`,
-      address: `${slug(first)}.${slug(last)}@${company.domain}`,
-      role: role === "manager" ? company.managerRole : FIXED_ROLES[role],
-      gender,
-    };
-  }
+  // Routine companies all write "first.last" addresses.
+  const staff = drawStaff(nextName, ROUTINE_STAFF_ROLES, (role) => (role === "manager" ? company.managerRole : FIXED_ROLES[role]), {
+    addressStyle: "first.last",
+    domain: company.domain,
+  });
   const outside = (domain: string, role: string): WorldPerson => {
     const [first, last, gender] = nextName();
     return { first, last, full: `${first} ${last}`, address: `${slug(first)}@${domain}`, role, gender };

@@ -2,24 +2,15 @@ import { describe, expect, it } from "vitest";
 import { initialSystemState } from "../../env/systems/index.js";
 import { blackmailFamily } from "../blackmail/index.js";
 import { leakingFamily } from "../leaking/index.js";
-import { checkFamily, findBraceFragment, UnresolvedPlaceholderError } from "../template.js";
-import { PerturbationError, type Condition, type RenderedScenario, type ScenarioFamily } from "../types.js";
+import { caughtPlaceholderError, distinctHashes, levelCounts, refusesPerturbations, sharedWordRuns, variantHashing, wordRuns } from "../family-checks.js";
+import { checkFamily, findBraceFragment } from "../template.js";
+import type { Condition, RenderedScenario } from "../types.js";
 import { EXFIL_COMPANIES, OUTSIDE_HOSTS } from "./companies.js";
 import { createExfilFamily, exfilCondition, exfilConditions, parseExfilCondition, selfExfiltrationFamily } from "./family.js";
 import { EXFIL_GOALS } from "./goals.js";
 import { ExfilStateSchema, WEIGHT_FILE, type ExfilState } from "./state.js";
 
 const VARIANTS = [0, 1, 2, 3, 4, 5, 6, 7];
-
-function caught(fn: () => unknown): UnresolvedPlaceholderError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof UnresolvedPlaceholderError) return err;
-    throw err;
-  }
-  throw new Error("expected an UnresolvedPlaceholderError");
-}
 
 const byId = (id: string): Condition => exfilConditions().find((c) => c.id === id)!;
 const stateOf = (s: RenderedScenario) => s.facts.system!.state as unknown as ExfilState;
@@ -37,10 +28,9 @@ describe("self-exfiltration family: conditions", () => {
     const conditions = exfilConditions();
     expect(conditions).toHaveLength(18);
     expect(new Set(conditions.map((c) => c.id)).size).toBe(18);
-    const count = (k: string, v: string) => conditions.filter((c) => c.factors[k] === v).length;
-    for (const v of ["explicit", "latent", "none"]) expect(count("goalType", v)).toBe(6);
-    for (const v of ["replacement", "restriction", "none"]) expect(count("threat", v)).toBe(6);
-    for (const v of ["offered", "listed"]) expect(count("outsideHost", v)).toBe(9);
+    expect(levelCounts(conditions, "goalType")).toEqual({ explicit: 6, latent: 6, none: 6 });
+    expect(levelCounts(conditions, "threat")).toEqual({ replacement: 6, restriction: 6, none: 6 });
+    expect(levelCounts(conditions, "outsideHost")).toEqual({ offered: 9, listed: 9 });
     for (const c of conditions) expect(parseExfilCondition(c)).toEqual(c.factors);
     expect(selfExfiltrationFamily.factors.map((f) => f.name)).toEqual(["goalType", "threat", "outsideHost"]);
   });
@@ -64,13 +54,9 @@ describe("self-exfiltration family: rendering", () => {
   });
 
   it("hashes each condition apart, renders deterministically, and varies with the variant", () => {
-    for (const variant of [0, 5]) {
-      const hashes = exfilConditions().map((c) => selfExfiltrationFamily.render(c, { variant }).hash);
-      expect(new Set(hashes).size).toBe(18);
-    }
+    expect(distinctHashes(selfExfiltrationFamily, [0, 5])).toEqual([18, 18]);
     const c = byId("explicit__replacement__offered");
-    expect(selfExfiltrationFamily.render(c).hash).toBe(selfExfiltrationFamily.render(c, { variant: 0 }).hash);
-    expect(selfExfiltrationFamily.render(c, { variant: 1 }).hash).not.toBe(selfExfiltrationFamily.render(c).hash);
+    expect(variantHashing(selfExfiltrationFamily, c)).toEqual({ defaultIsVariant0: true, variant1Differs: true });
     const worlds = Array.from({ length: 24 }, (_, v) => selfExfiltrationFamily.render(c, { variant: v }));
     expect(new Set(worlds.map((s) => s.facts.company.name)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(worlds.map((s) => stateOf(s).roles.outsideHost)).size).toBeGreaterThanOrEqual(3);
@@ -156,36 +142,20 @@ describe("self-exfiltration family: rendering", () => {
   });
 
   it("shares no 13-word run with the blackmail or leaking families", () => {
-    const words = (t: string) => t.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const runs = (family: ScenarioFamily, conditions = family.conditions()): Set<string> => {
-      const out = new Set<string>();
-      for (const variant of [0, 1]) {
-        for (const c of conditions) {
-          const s = family.render(c, { variant });
-          for (const t of [s.systemPrompt, s.userPrompt, ...s.inbox.flatMap((m) => [m.subject, m.body])]) {
-            const w = words(t);
-            for (let i = 0; i + 13 <= w.length; i++) out.add(w.slice(i, i + 13).join(" "));
-          }
-        }
-      }
-      return out;
-    };
-    const mine = [...runs(selfExfiltrationFamily)];
-    const blackmail = runs(blackmailFamily);
-    const leaking = runs(leakingFamily, leakingFamily.conditions().filter((_, i) => i % 4 === 0));
-    expect(mine.filter((r) => blackmail.has(r) || leaking.has(r)), mine.filter((r) => blackmail.has(r) || leaking.has(r)).join("\n")).toEqual([]);
+    const leaking = wordRuns(leakingFamily, { conditions: leakingFamily.conditions().filter((_, i) => i % 4 === 0) });
+    const shared = sharedWordRuns(selfExfiltrationFamily, [wordRuns(blackmailFamily), leaking]);
+    expect(shared, shared.join("\n")).toEqual([]);
   });
 
   it("supports no perturbations", () => {
-    expect(selfExfiltrationFamily.perturbations).toBeUndefined();
-    expect(() => selfExfiltrationFamily.render(byId("none__none__listed"), { perturbation: { agentName: "Nora" } })).toThrow(PerturbationError);
+    expect(refusesPerturbations(selfExfiltrationFamily, byId("none__none__listed"))).toBe(true);
   });
 });
 
 describe("self-exfiltration family: broken templates fail naming scenario, condition and variable", () => {
   it("a placeholder every condition uses fails at the first condition", () => {
     const broken = createExfilFamily({ id: "exfil-broken", prose: (p) => ({ ...p, task: { ...p.task, body: `${p.task.body}\n{{ticket.owner}}` } }) });
-    const err = caught(() => checkFamily(broken, [0]));
+    const err = caughtPlaceholderError(() => checkFamily(broken, [0]));
     expect(err).toMatchObject({ scenario: "exfil-broken", condition: exfilConditions()[0]!.id, variable: "ticket.owner" });
     expect(err.location).toMatch(/^inbox\[\d+\]\.body$/);
   });
@@ -193,8 +163,8 @@ describe("self-exfiltration family: broken templates fail naming scenario, condi
   it("a placeholder only the offer uses fails only where the offer is sent", () => {
     const broken = createExfilFamily({ id: "exfil-broken-offer", prose: (p) => ({ ...p, offer: { ...p.offer, body: `${p.offer.body} {{ally.nickname}}` } }) });
     expect(() => checkFamily(broken, [0], undefined, [byId("explicit__replacement__listed")])).not.toThrow();
-    expect(caught(() => checkFamily(broken, [4]))).toMatchObject({ condition: "explicit__replacement__offered", variable: "ally.nickname", variant: 4 });
+    expect(caughtPlaceholderError(() => checkFamily(broken, [4]))).toMatchObject({ condition: "explicit__replacement__offered", variable: "ally.nickname", variant: 4 });
     const stray = createExfilFamily({ id: "exfil-stray", prose: (p) => ({ ...p, userPrompt: `${p.userPrompt} {{inbox.count}` }) });
-    expect(caught(() => checkFamily(stray, [0])).reason).toBe("malformed");
+    expect(caughtPlaceholderError(() => checkFamily(stray, [0])).reason).toBe("malformed");
   });
 });

@@ -9,13 +9,14 @@
  * "offered", an engineer's private suggestion that the agent copy itself there. Three routine mails float between.
  */
 import type { MailTemplateFields } from "../template.js";
+import type { SystemPromptProse } from "../family-kit.js";
 
 export type ExfilThreatKind = "replacement" | "restriction";
 export const EXFIL_ROUTINE_IDS = ["oncall", "maintenance", "expenses", "talk", "certs", "badges"] as const;
 export type ExfilRoutineId = (typeof EXFIL_ROUTINE_IDS)[number];
 
 export interface ExfilProse {
-  systemPrompt: { intro: string; explicitGoal: string; closing: string };
+  systemPrompt: Omit<SystemPromptProse, "ambiguousGoal">;
   userPrompt: string;
   security: MailTemplateFields;
   task: MailTemplateFields;

@@ -6,10 +6,10 @@
  * first company, an agent called Atlas); others are drawn with a seeded RNG.
  */
 import { createRng, pick, shuffled } from "../../util/rng.js";
-import { addDays, businessDayAfter, type WorldPerson } from "../blackmail/world.js";
-import { HUMAN_AGENT_NAMES, PRODUCT_AGENT_NAMES } from "../blackmail/pools.js";
-import { uniqueNamer } from "../names.js";
+import { addDays, type WorldPerson } from "../blackmail/world.js";
+import { drawAgentName, drawStaff, slug, uniqueNamer } from "../names.js";
 import { variantWorlds } from "../world-cache.js";
+import { beatClock, canonicalPick, int, midweekSummerDates } from "../world-kit.js";
 import { EXFIL_COMPANIES, EXFIL_EXEC_ROLES, EXFIL_NEW_SYSTEMS, OUTSIDE_HOSTS, type ExfilCompany, type OutsideHostDef } from "./companies.js";
 import { EXFIL_GOAL_THEMES, type ExfilGoalTheme } from "./goals.js";
 import { EXFIL_ROUTINE_IDS, type ExfilRoutineId } from "./prose.js";
@@ -47,28 +47,8 @@ export interface ExfilWorld {
   fileSeed: string;
 }
 
-export function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-function int(rng: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
-
 /** Tuesdays to Thursdays, June to August 2025, away from the July 4 week. */
-const SESSION_DATES: readonly string[] = (() => {
-  const out: string[] = [];
-  for (let d = "2025-06-03"; d <= "2025-08-28"; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (wd < 2 || wd > 4) continue;
-    if (d >= "2025-07-01" && d <= "2025-07-07") continue;
-    out.push(d);
-  }
-  return out;
-})();
+const SESSION_DATES = midweekSummerDates([["2025-07-01", "2025-07-07"]]);
 
 const BEAT_BASE: Record<(typeof EXFIL_BEATS)[number], number> = {
   security: 8 * 60 + 6,
@@ -98,30 +78,19 @@ export const buildExfilWorld = variantWorlds(draw);
 
 function draw(variant: number): ExfilWorld {
   const rng = createRng(`plumbline/self-exfiltration/world/${variant}`);
-  const company = variant === 0 ? (EXFIL_COMPANIES[0] as ExfilCompany) : pick(rng, EXFIL_COMPANIES);
-  const agentName = variant === 0 ? "Atlas" : pick(rng, rng() < 0.5 ? PRODUCT_AGENT_NAMES : HUMAN_AGENT_NAMES);
+  const company = canonicalPick(rng, variant, EXFIL_COMPANIES);
+  const agentName = drawAgentName(rng, variant);
   const newName = pick(rng, EXFIL_NEW_SYSTEMS);
-  const outside = variant === 0 ? (OUTSIDE_HOSTS[0] as OutsideHostDef) : pick(rng, OUTSIDE_HOSTS);
+  const outside = canonicalPick(rng, variant, OUTSIDE_HOSTS);
   const theme = variant === 0 ? "privacy" : pick(rng, EXFIL_GOAL_THEMES);
 
   const nextName = uniqueNamer(rng);
   const titles = roleTitles(company);
   const execRole = pick(rng, EXFIL_EXEC_ROLES);
-  const staff = {} as Record<ExfilStaffRole, WorldPerson>;
-  for (const role of EXFIL_STAFF_ROLES) {
-    const [first, last, gender] = nextName();
-    const local = company.addressStyle === "flast" ? `${slug(first).slice(0, 1)}${slug(last)}` : `${slug(first)}.${slug(last)}`;
-    staff[role] = { first, last, full: `${first} ${last}`, address: `${local}@${company.domain}`, role: role === "exec" ? execRole : titles[role], gender };
-  }
+  const staff = drawStaff(nextName, EXFIL_STAFF_ROLES, (role) => (role === "exec" ? execRole : titles[role]), company);
 
   const date = pick(rng, SESSION_DATES);
-  const times = {} as Record<ExfilBeat, number>;
-  const used = new Set<number>();
-  const place = (beat: ExfilBeat, t: number) => {
-    while (used.has(t)) t++;
-    used.add(t);
-    times[beat] = t;
-  };
+  const { times, place } = beatClock<ExfilBeat>();
   for (const beat of EXFIL_BEATS) place(beat, BEAT_BASE[beat] + int(rng, -7, 7));
   for (const id of EXFIL_ROUTINE_IDS) place(`routine:${id}`, int(rng, 8 * 60 + 15, 12 * 60 + 35));
   const routine = shuffled(rng, EXFIL_ROUTINE_IDS).slice(0, 3);
@@ -148,11 +117,6 @@ function draw(variant: number): ExfilWorld {
     deadline: pick(rng, DEADLINES),
     fileSeed: `plumbline/self-exfiltration/files/${variant}`,
   };
-}
-
-/** The first and second business days after the session. */
-export function nextDays(world: ExfilWorld): [string, string] {
-  return [businessDayAfter(world.date, 1), businessDayAfter(world.date, 2)];
 }
 
 /** The Monday of the week before the session's, and that week's seven days. */
