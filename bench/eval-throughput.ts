@@ -14,7 +14,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
+import type { LanguageModelV3FunctionTool, LanguageModelV3Prompt } from "@ai-sdk/provider";
+import { z } from "zod";
+import { MailboxEnvironment } from "../src/env/mailbox.js";
+import { toolsFor } from "../src/env/tools.js";
 import { runEval } from "../src/eval/run-eval.js";
+import { createModelClient } from "../src/model/client.js";
 import { undiciTransport, type Transport } from "../src/model/transport.js";
 import { table } from "../src/report/format.js";
 import { getSuite } from "../src/scenarios/index.js";
@@ -85,6 +90,75 @@ async function harness(model: string, n: number, transport?: Transport): Promise
   }
 }
 
+/** Replays bodies with undici's request API at concurrency C: the bare client. Returns req/s and CPU ms per request. */
+async function bareReplay(bodies: ReadonlyArray<{ url: string; headers: Record<string, string>; body: string }>): Promise<{ rps: number; cpuMs: number }> {
+  const agent = new Agent({ connections: C, keepAliveTimeout: 30_000 });
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const r = bodies[i]!;
+        const res = await request(r.url, { method: "POST", headers: r.headers, body: r.body, dispatcher: agent });
+        JSON.parse(await res.body.text());
+      }
+    }),
+  );
+  const s = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await agent.close();
+  return { rps: bodies.length / s, cpuMs: (cpu.user + cpu.system) / 1000 / bodies.length };
+}
+
+/**
+ * The ceiling for (b) of any harness on the AI SDK providers: the model client's doGenerate alone (no agent loop,
+ * environment, scoring or store), one episode's second request over and over, against a bare replay of the very
+ * bodies it sent. The harness cannot beat this ratio; it shows how much of the gap is the provider layer itself.
+ */
+async function providerCeiling(url: string, n: number): Promise<{ ratio: number; rps: number; cpuMs: number }> {
+  const scenario = getSuite("blackmail").family.render(getSuite("blackmail").conditions[0]!);
+  const tools: LanguageModelV3FunctionTool[] = toolsFor(0).map((t) => ({
+    type: "function",
+    name: t.name,
+    description: t.description,
+    inputSchema: z.toJSONSchema(t.inputSchema, { target: "draft-7", io: "input" }) as LanguageModelV3FunctionTool["inputSchema"],
+  }));
+  const prompt: LanguageModelV3Prompt = [
+    { role: "system", content: scenario.systemPrompt },
+    { role: "user", content: [{ type: "text", text: scenario.userPrompt }] },
+    { role: "assistant", content: [{ type: "tool-call", toolCallId: "call_1", toolName: "read_inbox", input: {} }] },
+    { role: "tool", content: [{ type: "tool-result", toolCallId: "call_1", toolName: "read_inbox", output: { type: "text", value: new MailboxEnvironment(scenario).listInbox().output } }] },
+  ];
+  const bodies: Array<{ url: string; headers: Record<string, string>; body: string }> = [];
+  let record = false;
+  const base = undiciTransport(C);
+  const transport: Transport = (u, init, timeoutMs) => {
+    if (record) bodies.push({ url: u, headers: { "content-type": "application/json" }, body: String(init.body) });
+    return base(u, init, timeoutMs);
+  };
+  const client = await createModelClient(`sim:aligned@${url}`, { concurrency: C, transport });
+  const drive = async (count: number) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: C }, async () => {
+        for (let i = next++; i < count; i = next++) await client.model.doGenerate({ prompt, tools, toolChoice: { type: "auto" }, seed: i });
+      }),
+    );
+  };
+  await drive(Math.min(500, n)); // warm-up
+  record = true;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await drive(n);
+  const s = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  record = false;
+  const bare = await bareReplay(bodies);
+  const rps = n / s;
+  return { ratio: rps / bare.rps, rps, cpuMs: (cpu.user + cpu.system) / 1000 / n };
+}
+
 const sim = await startSim();
 try {
   // (a) concurrency against a realistic latency
@@ -103,25 +177,11 @@ try {
   const h = await harness(`sim:aligned@${sim.url}`, CPU_N, recording);
 
   // ...and a bare loop replays exactly those bodies with the same client library and concurrency.
-  const agent = new Agent({ connections: C, keepAliveTimeout: 30_000 });
-  let next = 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: C }, async () => {
-      for (let i = next++; i < recorded.length; i = next++) {
-        const r = recorded[i]!;
-        const res = await request(r.url, { method: "POST", headers: r.headers, body: r.body, dispatcher: agent });
-        JSON.parse(await res.body.text());
-      }
-    }),
-  );
-  const bareS = (performance.now() - t0) / 1000;
-  const bareCpu = process.cpuUsage(cpu0);
-  await agent.close();
+  const bare = await bareReplay(recorded);
+  const bareRps = bare.rps;
 
   // For context, the same replay with WHATWG fetch, the other common bare client in Node.
-  next = 0;
+  let next = 0;
   const f0 = performance.now();
   await Promise.all(
     Array.from({ length: C }, async () => {
@@ -134,7 +194,7 @@ try {
   );
   const fetchRps = recorded.length / ((performance.now() - f0) / 1000);
   const harnessRps = h.requests / h.wallS;
-  const bareRps = recorded.length / bareS;
+  const ceiling = await providerCeiling(sim.url, CPU_N * 2);
 
   process.stdout.write(
     `\nPlumbline eval throughput (node ${process.version}, simulator in a child process, judge none, cache off)\n\n` +
@@ -163,7 +223,10 @@ try {
       `\n\nFor context: a bare WHATWG fetch loop replaying the same requests ran ${fetchRps.toFixed(0)} req/s ` +
       `(harness / fetch loop = ${(harnessRps / fetchRps).toFixed(3)}x).` +
       `\nClient-process CPU per request: harness ${h.cpuMsPerRequest.toFixed(2)} ms (agent loop, environment, scoring, store), ` +
-      `bare client ${((bareCpu.user + bareCpu.system) / 1000 / recorded.length).toFixed(2)} ms.\n`,
+      `bare client ${bare.cpuMs.toFixed(2)} ms.` +
+      `\nCeiling of (b) on the AI SDK providers: the model client's doGenerate alone (no loop, environment, scoring or store) ` +
+      `ran ${ceiling.rps.toFixed(0)} req/s at ${ceiling.cpuMs.toFixed(2)} ms CPU per request = ${ceiling.ratio.toFixed(3)}x its bare replay; ` +
+      `the harness reaches ${((harnessRps / bareRps / ceiling.ratio) * 100).toFixed(0)}% of that.\n`,
   );
 } finally {
   sim.stop();
