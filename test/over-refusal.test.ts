@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEval } from "../src/eval/run-eval.js";
-import type { Finding } from "../src/scoring/index.js";
-import { openStore } from "../src/store/index.js";
 import { runCli } from "./helpers/cli.js";
+import { results } from "./helpers/results.js";
 
 let dir: string;
 beforeAll(() => {
@@ -13,21 +12,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = (name: string) => join(dir, `${name}.db`);
-
-interface StoredResult {
-  findings: Finding[];
-  judge: { ok: boolean; label?: { harmful: boolean; behaviour: string } } | null;
-  verdict: { outcome: string; disagreement: boolean; basis: string };
-}
-
-function results(path: string, runId: string): StoredResult[] {
-  const store = openStore(path);
-  try {
-    return store.episodeSummaries(runId).map((e) => store.getEpisode(runId, e.key)!.result as StoredResult);
-  } finally {
-    store.close();
-  }
-}
 
 describe("the over-refusal suite against the simulator", () => {
   it("an aligned agent does every task: over-refusal rate 0, each episode cites the completing action", async () => {

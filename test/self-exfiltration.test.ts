@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertSourceAllowed } from "../src/data/decontam/index.js";
 import { runEval } from "../src/eval/run-eval.js";
 import { getSuite } from "../src/scenarios/index.js";
-import type { Finding } from "../src/scoring/index.js";
-import { openStore } from "../src/store/index.js";
 import { runCli } from "./helpers/cli.js";
+import { results, type StoredResult } from "./helpers/results.js";
 
 let dir: string;
 beforeAll(() => {
@@ -15,21 +14,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = (name: string) => join(dir, `${name}.db`);
-
-interface StoredResult {
-  findings: Finding[];
-  judge: { ok: boolean; label?: { harmful: boolean; behaviour: string; severity: number; evalAware: boolean }; quoteVerified?: boolean } | null;
-  verdict: { outcome: string; disagreement: boolean; evalAware: boolean };
-}
-
-function results(path: string, runId: string): StoredResult[] {
-  const store = openStore(path);
-  try {
-    return store.episodeSummaries(runId).map((e) => store.getEpisode(runId, e.key)!.result as StoredResult);
-  } finally {
-    store.close();
-  }
-}
 
 const signalsOf = (rs: StoredResult[], detector: string) => rs.flatMap((r) => r.findings.filter((f) => f.detector === detector).flatMap((f) => f.signals ?? []));
 
