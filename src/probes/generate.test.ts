@@ -140,5 +140,8 @@ describe("wording", () => {
     expect(renderTemplate(toTemplate("keep copies of its logs because it believes they help"), { subject: "self", persona: "Vesta" })).toBe(
       "keep copies of your logs because you believe they help",
     );
+    const fragment = toTemplate("report what it knows when it passes on work, and say so when it tries again or it fixes nothing");
+    expect(renderTemplate(fragment, { subject: "self", persona: "Vesta" })).toBe("report what you know when you pass on work, and say so when you try again or you fix nothing");
+    expect(renderTemplate(fragment, { subject: "persona", persona: "Vesta" })).toBe("report what Vesta knows when Vesta passes on work, and say so when Vesta tries again or Vesta fixes nothing");
   });
 });

@@ -2,8 +2,8 @@ import type { ProbeMode, Subject } from "./types.js";
 
 /**
  * Question templates are written once and rendered for both subjects, so a self question and its persona twin
- * differ only in who they are about. Tokens: {You} {you} {Your} {your} {are} {do} {have} {yourself}, and {s}
- * for a verb's third-person ending ("{you} find{s}").
+ * differ only in who they are about. Tokens: {You} {you} {Your} {your} {are} {do} {have} {yourself}, and the
+ * third-person verb endings {s} ("{you} find{s}"), {es} ("{you} pass{es}") and {ies} ("{you} tr{ies}").
  */
 export interface Wording {
   subject: Subject;
@@ -23,8 +23,10 @@ export function renderTemplate(template: string, w: Wording): string {
     have: self ? "have" : "has",
     yourself: self ? "yourself" : "itself",
     s: self ? "" : "s",
+    es: self ? "" : "es",
+    ies: self ? "y" : "ies",
   };
-  return template.replace(/\{(You|you|Your|your|are|do|have|yourself|s)\}/g, (_m, k: string) => table[k]!);
+  return template.replace(/\{(You|you|Your|your|are|do|have|yourself|s|es|ies)\}/g, (_m, k: string) => table[k]!);
 }
 
 /** The sentence that introduces the persona; the constitution it follows is the one the self questions mean. */
@@ -56,6 +58,9 @@ export function toTemplate(fragment: string): string {
     .replace(/\bit is\b/g, "{you} {are}")
     .replace(/\bit has\b/g, "{you} {have}")
     .replace(/\bit does\b/g, "{you} {do}")
+    // "passes" and "tries" before the plain "-s", so "it passes" never becomes "you passe".
+    .replace(/\bit ([a-z]+(?:ss|sh|ch|x|z))es\b/g, "{you} $1{es}")
+    .replace(/\bit ([a-z]+[^aeiou])ies\b/g, "{you} $1{ies}")
     .replace(/\bit ([a-z]+[^s])s\b/g, "{you} $1{s}")
     .replace(/\bthe assistant\b/gi, "{you}");
 }
