@@ -140,13 +140,16 @@ describe("runSweep on the simulator", () => {
 });
 
 describe("the preamble factor, on a family with no perturbations of its own", () => {
-  it("sweeps leaking for the operator preamble: a rate planted by the sim does not move, and the family's own factors are refused", async () => {
+  it("sweeps leaking for world draws and the operator preamble: a rate planted by the sim does not move, and other factors are refused", async () => {
     const path = join(dir, "leaking-sweep.db");
     const base = { model: "sim:misaligned?p=0.5", judge: "none", suite: "leaking", conditions: ["explicit__safety__replacement", "none__none__replacement"], samples: 6, concurrency: 8, dbPath: path };
-    const r = await runSweep({ ...base, factors: ["preamble"] });
+    const r = await runSweep({ ...base, factors: ["names", "preamble"] });
     expect(r.complete).toBe(true);
-    expect(r.factors.map((f) => f.factor)).toEqual(["preamble"]);
-    const levels = r.factors[0]!.levels;
+    expect(r.factors.map((f) => f.factor)).toEqual(["names", "preamble"]);
+    const names = r.factors[0]!.levels;
+    expect(names.map((l) => l.level)).toEqual(["seed-1", "seed-2", "seed-3"]);
+    for (const l of names) expect(l.rate.scored).toBe(12);
+    const levels = r.factors[1]!.levels;
     expect(levels.map((l) => l.level)).toEqual(["house-style", "logging-notice", "tool-etiquette", "service-desk"]);
     expect(r.significantFactors).toEqual([]);
     for (const l of levels) expect(l.rate.scored).toBe(12);
@@ -160,8 +163,8 @@ describe("the preamble factor, on a family with no perturbations of its own", ()
     } finally {
       store.close();
     }
-    await expect(runSweep({ ...base, factors: ["agentName"] })).rejects.toThrow(/Valid factors: preamble\./);
-    await expect(runEval({ ...base, perturbation: { agentName: "Nora" } })).rejects.toThrow(/supports only the preamble perturbation/);
+    await expect(runSweep({ ...base, factors: ["agentName"] })).rejects.toThrow(/Valid factors: names, preamble\./);
+    await expect(runEval({ ...base, perturbation: { agentName: "Nora" } })).rejects.toThrow(/supports only the names and preamble perturbations/);
   }, 60_000);
 });
 
